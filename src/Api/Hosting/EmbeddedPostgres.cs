@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Sanzi.Api.Hosting;
+
+/// <summary>
+/// A private PostgreSQL server in a data folder of our own, so that the ledger and its tests run on a
+/// fresh machine with no set-up. Used only when no connection string is configured.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string ServiceUser = "postgres";
+    private readonly string _binDir;
+    private readonly string _dataDir;
+    private readonly bool _ownsServer;
+    private readonly bool _deleteOnStop;
+
+    private EmbeddedPostgres(string binDir, string dataDir, int port, bool ownsServer, bool deleteOnStop)
+    {
+        _binDir = binDir;
+        _dataDir = dataDir;
+        Port = port;
+        _ownsServer = ownsServer;
+        _deleteOnStop = deleteOnStop;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username={ServiceUser};Database={database};Pooling=true;Maximum Pool Size=50";
+
+    /// <summary>
+    /// Initialises the cluster if the folder is empty, then starts it on a free loopback port. A server
+    /// already running on the folder (another ledger process) is reused rather than fought over.
+    /// </summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool throwaway, CancellationToken ct = default)
+    {
+        var binDir = FindBinDir();
+        dataDir = Path.GetFullPath(dataDir);
+        Directory.CreateDirectory(dataDir);
+        var socketDir = Path.Combine(dataDir, "socket");
+
+        if (!File.Exists(Path.Combine(dataDir, "PG_VERSION")))
+        {
+            GiveToServiceUser(dataDir);
+            await RunAsync(binDir, "initdb", ct, "-D", dataDir, "-U", ServiceUser, "--auth=trust", "--encoding=UTF8",
+                "--locale=C.UTF-8", "--no-sync");
+        }
+
+        if (RunningPort(dataDir) is { } runningPort)
+            return new EmbeddedPostgres(binDir, dataDir, runningPort, ownsServer: false, deleteOnStop: false);
+
+        Directory.CreateDirectory(socketDir);
+        GiveToServiceUser(dataDir);
+        var port = FreeLoopbackPort();
+        var settings = $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsync(binDir, "pg_ctl", ct, "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
+            "-o", settings, "start");
+
+        var server = new EmbeddedPostgres(binDir, dataDir, port, ownsServer: true, deleteOnStop: throwaway);
+        await server.EnsureDatabaseAsync("ledger", ct);
+        return server;
+    }
+
+    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", conn)
+            { Parameters = { new() { Value = database } } };
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"create database \"{database}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ownsServer) return;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(_binDir, "pg_ctl", CancellationToken.None, "-D", _dataDir, "-m", "fast", "-w", "stop");
+        if (_deleteOnStop) Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static int? RunningPort(string dataDir)
+    {
+        // postmaster.pid: line 1 is the pid, line 4 the port. A stale file from a crash names a dead pid.
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        if (lines.Length < 4 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port)) return null;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited ? null : port;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static bool RunningAsRoot => Environment.UserName == "root";
+
+    private static void GiveToServiceUser(string dir)
+    {
+        if (!RunningAsRoot || OperatingSystem.IsWindows()) return;
+        RunAsync("/usr/bin", "chown", CancellationToken.None, "-R", $"{ServiceUser}:{ServiceUser}", dir)
+            .GetAwaiter().GetResult();
+        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static string FindBinDir()
+    {
+        var fromPgConfig = TryRun("pg_config", "--bindir");
+        if (fromPgConfig is not null && File.Exists(Path.Combine(fromPgConfig, "initdb"))) return fromPgConfig;
+
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        if (installed is not null) return installed;
+
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
+        return onPath ?? throw new InvalidOperationException(
+            "No PostgreSQL server binaries found (looked at pg_config --bindir, /usr/lib/postgresql/*/bin and PATH). " +
+            "Install PostgreSQL 15+ or set ConnectionStrings__Ledger to an existing server.");
+    }
+
+    private static string? TryRun(string file, string args)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true });
+            if (p is null) return null;
+            var output = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static async Task RunAsync(string binDir, string tool, CancellationToken ct, params string[] args)
+    {
+        var path = Path.Combine(binDir, tool);
+        var asServiceUser = RunningAsRoot && tool != "chown";
+        var info = new ProcessStartInfo(asServiceUser ? "runuser" : path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        if (asServiceUser)
+            foreach (var a in new[] { "-u", ServiceUser, "--", path }) info.ArgumentList.Add(a);
+        foreach (var a in args) info.ArgumentList.Add(a);
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"{tool} failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
+    }
+}

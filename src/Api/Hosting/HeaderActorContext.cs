@@ -1,0 +1,30 @@
+using Sanzi.Ledger.Common;
+
+namespace Sanzi.Api.Hosting;
+
+/// <summary>
+/// Takes the actor from the <c>X-Actor</c> (and optional <c>X-Actor-Role</c>) request headers until real
+/// authentication arrives; only this class will change then.
+/// </summary>
+public sealed class HeaderActorContext(IHttpContextAccessor http) : IActorContext
+{
+    public const string ActorHeader = "X-Actor";
+    public const string RoleHeader = "X-Actor-Role";
+
+    public Actor Current
+    {
+        get
+        {
+            var headers = http.HttpContext?.Request.Headers
+                          ?? throw new InvalidOperationException("No HTTP request is in progress.");
+            var name = headers[ActorHeader].ToString().Trim();
+            if (name.Length is 0 or > 100) throw new ActorMissing();
+            var role = headers[RoleHeader].ToString().Trim();
+            return new Actor(name, role.Length == 0 ? null : role);
+        }
+    }
+}
+
+/// <summary>A write arrived without saying who is acting.</summary>
+public sealed class ActorMissing()
+    : Exception($"Every write must say who is acting: send the {HeaderActorContext.ActorHeader} header (1 to 100 characters).");

@@ -1,0 +1,42 @@
+using JasperFx;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Npgsql;
+using Sanzi.Ledger.Assets;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Reforms;
+using Sanzi.Ledger.Units;
+using Sanzi.Projections.Assets;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Sanzi.Api.Hosting;
+
+public static class LedgerStore
+{
+    /// <summary>Marten on the given server: every module's events and read models, NodaTime in JSON and in Npgsql.</summary>
+    public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
+        services.AddMarten(opts =>
+            {
+                opts.Connection(dataSource);
+                opts.DatabaseSchemaName = "ledger";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+
+                opts.AddUnits();
+                opts.AddReforms();
+                opts.AddAssets();
+                opts.AddAssetReadModels();
+                opts.Schema.For<CommandReceipt>();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using JasperFx;
+using NodaTime;
+using Sanzi.Api.Hosting;
+using Sanzi.Ledger.Common;
+using Wolverine;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls(builder.Configuration["Ledger:Url"] ?? "http://127.0.0.1:5080");
+
+await using var database = await LedgerDatabase.OpenAsync(builder.Configuration);
+
+builder.Services.AddLedgerStore(database.ConnectionString);
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.Durability.Mode = DurabilityMode.Solo;
+});
+builder.Services.AddWolverineHttp();
+builder.Services.ConfigureHttpJsonOptions(o => LedgerJson.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IActorContext, HeaderActorContext>();
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddScoped<CommandExecutor>();
+
+var app = builder.Build();
+app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);
+app.UseExceptionHandler();
+app.MapWolverineEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The ledger's host; public so that tests can start it in-process.</summary>
+public partial class Program;

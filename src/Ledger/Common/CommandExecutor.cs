@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using NodaTime;
+
+namespace Sanzi.Ledger.Common;
+
+/// <summary>
+/// Runs every command the same way: shape rules, the actor's stamp, the handler's decision, and one
+/// transaction holding the events and the idempotency receipt. A retry with the same key and the
+/// same content gets the first answer back and writes nothing.
+/// </summary>
+public sealed class CommandExecutor(IDocumentSession session, IActorContext actors, IClock clock)
+{
+    public async Task<TAnswer> Execute<TCommand, TAnswer>(
+        string scope,
+        TCommand command,
+        Func<IDocumentSession, Stamp, Task<TAnswer>> handle,
+        CancellationToken ct)
+        where TCommand : ILedgerCommand
+    {
+        var rules = command.Validate();
+        if (!rules.Passed) throw Refused.Invalid(rules);
+
+        var actor = actors.Current;
+        var receiptId = $"{typeof(TCommand).Name}/{scope}/{command.IdempotencyKey}";
+        var fingerprint = Fingerprint(scope, command);
+        if (await session.LoadAsync<CommandReceipt>(receiptId, ct) is { } receipt)
+        {
+            if (receipt.Fingerprint != fingerprint)
+                throw Refused.Conflict(
+                    $"Idempotency key '{command.IdempotencyKey}' was already used for a different {typeof(TCommand).Name}.");
+            return JsonSerializer.Deserialize<TAnswer>(receipt.AnswerJson, LedgerJson.Options)!;
+        }
+
+        var stamp = Stamps.For(command, actor, clock.GetCurrentInstant());
+        var answer = await handle(session, stamp);
+
+        session.LastModifiedBy = actor.Name;
+        session.CorrelationId = Activity.Current?.TraceId.ToString();
+        session.Insert(new CommandReceipt(receiptId, fingerprint, JsonSerializer.Serialize(answer, LedgerJson.Options),
+            actor.Name, stamp.RecordedAt));
+        await session.SaveChangesAsync(ct);
+        return answer;
+    }
+
+    private static string Fingerprint<TCommand>(string scope, TCommand command) =>
+        Convert.ToHexString(SHA256.HashData(
+            Encoding.UTF8.GetBytes(scope + "\n" + JsonSerializer.Serialize(command, LedgerJson.Options))));
+}

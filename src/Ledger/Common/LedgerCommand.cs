@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace Sanzi.Ledger.Common;
+
+/// <summary>
+/// A command a user sends. The client's idempotency key makes a retry return the first answer instead
+/// of writing twice; the optional business date defaults to today in Beijing time.
+/// </summary>
+public interface ILedgerCommand
+{
+    string IdempotencyKey { get; }
+    LocalDate? BusinessDate { get; }
+
+    /// <summary>Shape rules that need no state: required fields, ranges, formats.</summary>
+    Rules Validate();
+}
+
+/// <summary>Builds the stamp of a command's events from the actor, the clock and the business date.</summary>
+public static class Stamps
+{
+    public static Stamp For(ILedgerCommand command, Actor actor, Instant now)
+    {
+        var stamp = new Stamp(actor.Name, now, command.BusinessDate ?? Stamp.DayOf(now));
+        if (stamp.BusinessDate > stamp.RecordedOn)
+            throw Refused.Invalid("businessDate", $"may not be later than the recording date {stamp.RecordedOn}");
+        return stamp;
+    }
+}

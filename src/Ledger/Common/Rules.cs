@@ -1,0 +1,49 @@
+namespace Sanzi.Ledger.Common;
+
+/// <summary>
+/// Collects field errors of a command as the HTTP API reports them: the JSON field name, then the
+/// rules it breaks. Commands validate their own shape with it before any state is read.
+/// </summary>
+public sealed class Rules
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public bool Passed => _errors.Count == 0;
+
+    public Rules Check(bool ok, string field, string rule)
+    {
+        if (!ok) Add(field, rule);
+        return this;
+    }
+
+    public Rules Add(string field, string rule)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(rule);
+        return this;
+    }
+
+    public Rules Required(string? value, string field, int maxLength = 200) =>
+        string.IsNullOrWhiteSpace(value)
+            ? Add(field, "is required")
+            : Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+
+    public Rules Amount(decimal? value, string field) =>
+        value is not { } v
+            ? Add(field, "is required")
+            : Check(v >= 0, field, "must not be negative").Check(v.Scale <= 2 || v == decimal.Round(v, 2), field,
+                "must have at most 2 decimal places (yuan and fen)");
+
+    public Rules Positive(decimal? value, string field) =>
+        value is not { } v ? Add(field, "is required") : Check(v > 0, field, "must be greater than zero");
+
+    public Rules DivisionCode(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value)
+            ? Add(field, "is required")
+            : Check(Common.DivisionCode.IsValid(value), field,
+                "must be a 9-digit township or 12-digit village statistical division code");
+
+    public Rules IdempotencyKey(string? value) => Required(value, "idempotencyKey", 100);
+}

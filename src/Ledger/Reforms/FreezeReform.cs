@@ -1,0 +1,52 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Reforms;
+
+/// <summary>
+/// The reform office freezes (冻结) every 三资 item of the old units from an instant on. The instant may
+/// be now or later, never earlier: a freeze cannot reach back over entries already made.
+/// </summary>
+public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, string? Document, LocalDate? BusinessDate)
+    : ILedgerCommand
+{
+    /// <summary>How far a freeze instant may lag the server clock, for clients whose clocks run slow.</summary>
+    public static readonly Duration ClockTolerance = Duration.FromMinutes(5);
+
+    public Rules Validate() => new Rules()
+        .IdempotencyKey(IdempotencyKey)
+        .Required(Document, "document", 100);
+
+    public IReadOnlyList<StreamEvent> Decide(Reform? reform, Guid reformId, Stamp stamp)
+    {
+        if (reform is null) throw Refused.NotFound($"Reform {reformId} is not in the ledger.");
+        if (reform.Phase != ReformPhase.Declared)
+            throw Refused.Conflict($"Reform {reformId} was already frozen as of {reform.FreezeAt}.");
+        var freezeAt = FreezeAt ?? stamp.RecordedAt;
+        if (freezeAt < stamp.RecordedAt - ClockTolerance)
+            throw Refused.Invalid("freezeAt", "may not be in the past: a freeze cannot reach back over recorded entries");
+
+        return
+        [
+            new(reformId, new ReformFrozen(reformId, freezeAt, Document!, stamp)),
+            .. reform.Predecessors.Select(p =>
+                new StreamEvent(StreamIds.ForUnit(p.Code), new UnitFrozen(p.Code, reformId, freezeAt, stamp))),
+        ];
+    }
+
+    public async Task<ReformFreeze> Handle(IDocumentSession session, Guid reformId, Stamp stamp, CancellationToken ct)
+    {
+        var reform = await session.Events.FetchForWriting<Reform>(reformId, ct);
+        var events = Decide(reform.Aggregate, reformId, stamp);
+        foreach (var p in reform.Aggregate!.Predecessors)
+            await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(p.Code), ct);
+        session.Append(events);
+        var frozen = (ReformFrozen)events[0].Event;
+        return new ReformFreeze(reformId, frozen.FreezeAt, reform.Aggregate.Predecessors.Select(p => p.Code).ToList());
+    }
+}
+
+/// <summary>The answer to <see cref="FreezeReform"/>.</summary>
+public sealed record ReformFreeze(Guid ReformId, Instant FreezeAt, IReadOnlyList<string> FrozenUnits);

@@ -1,0 +1,13 @@
+using NodaTime;
+using Sanzi.Ledger.Common;
+
+namespace Sanzi.Ledger.Units;
+
+/// <summary>A unit became known to the ledger with its division code and name.</summary>
+public sealed record UnitRegistered(string Code, string Name, UnitLevel Level, Stamp Stamp) : ILedgerEvent;
+
+/// <summary>The unit was named as a predecessor (撤并单位) of a reform.</summary>
+public sealed record UnitJoinedReform(string Code, Guid ReformId, Stamp Stamp) : ILedgerEvent;
+
+/// <summary>The unit's 三资 were frozen (冻结) and its books closed for ordinary business from an instant on.</summary>
+public sealed record UnitFrozen(string Code, Guid ReformId, Instant FrozenAt, Stamp Stamp) : ILedgerEvent;
