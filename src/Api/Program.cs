@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(builder.Configuration["Ledger:Url"] ?? "http://127.0.0.1:5080");
 
-await using var database = await LedgerDatabase.OpenAsync(builder.Configuration);
+await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddLedgerStore(database.ConnectionString);
 builder.Host.UseWolverine(opts =>

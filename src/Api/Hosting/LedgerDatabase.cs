@@ -2,7 +2,7 @@ namespace Sanzi.Api.Hosting;
 
 /// <summary>
 /// Which PostgreSQL the ledger uses: the server named by <c>ConnectionStrings:Ledger</c>, or else an
-/// embedded one in <c>Ledger:DataDirectory</c> (default <c>./.ledger/pg</c>) that lives as long as the process.
+/// embedded one in <c>Ledger:DataDirectory</c> (default <c>.ledger/pg</c> under the content root) that lives as long as the process.
 /// </summary>
 public sealed class LedgerDatabase : IAsyncDisposable
 {
@@ -18,13 +18,13 @@ public sealed class LedgerDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Description { get; }
 
-    public static async Task<LedgerDatabase> OpenAsync(IConfiguration configuration)
+    public static async Task<LedgerDatabase> OpenAsync(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Ledger");
         if (!string.IsNullOrWhiteSpace(configured))
             return new LedgerDatabase(configured, null, "the server named by ConnectionStrings:Ledger");
 
-        var dataDir = Path.GetFullPath(configuration["Ledger:DataDirectory"] ?? Path.Combine(".ledger", "pg"));
+        var dataDir = Path.GetFullPath(configuration["Ledger:DataDirectory"] ?? Path.Combine(".ledger", "pg"), contentRoot);
         var embedded = await EmbeddedPostgres.StartAsync(dataDir, throwaway: false);
         return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded,
             $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, data in {dataDir}");

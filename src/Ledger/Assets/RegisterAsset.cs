@@ -46,6 +46,8 @@ public sealed record RegisterAsset(
 
     public async Task<AssetRegistration> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
     {
+        if (!DivisionCode.IsValid(unitCode))
+            throw Refused.Invalid("code", "must be a 9-digit township or 12-digit village statistical division code");
         var unit = await session.Events.FetchLatest<UnitBook>(StreamIds.ForUnit(unitCode), ct);
         var assetId = Guid.CreateVersion7(stamp.RecordedAt.ToDateTimeOffset());
         var registered = Decide(unit, unitCode, assetId, stamp);

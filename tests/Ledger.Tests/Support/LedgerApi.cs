@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Alba;
+using Sanzi.Ledger.Common;
+
+namespace Sanzi.Tests.Support;
+
+/// <summary>Talks to the ledger the way a client does: JSON over HTTP, with an actor header.</summary>
+public sealed class LedgerApi(IAlbaHost host)
+{
+    public const string DefaultActor = "test-clerk";
+
+    public async Task<JsonElement> Post(string url, object body, int status, string? actor = DefaultActor)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (actor is not null) s.WithRequestHeader("X-Actor", actor);
+            s.StatusCodeShouldBe(status);
+        });
+        return await Read(result);
+    }
+
+    public async Task<JsonElement> PostRaw(string url, string json, int status)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.RawJson(json).ToUrl(url);
+            s.WithRequestHeader("X-Actor", DefaultActor);
+            s.StatusCodeShouldBe(status);
+        });
+        return await Read(result);
+    }
+
+    public async Task<JsonElement> Get(string url, int status = 200)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(status);
+        });
+        return await Read(result);
+    }
+
+    public T As<T>(JsonElement json) => json.Deserialize<T>(LedgerJson.Options)!;
+
+    private static async Task<JsonElement> Read(IScenarioResult result)
+    {
+        var text = await result.ReadAsTextAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

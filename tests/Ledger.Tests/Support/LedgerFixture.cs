@@ -1,0 +1,38 @@
+using Alba;
+using JasperFx.CommandLine;
+using Sanzi.Api.Hosting;
+
+[assembly: AssemblyFixture(typeof(Sanzi.Tests.Support.LedgerFixture))]
+
+namespace Sanzi.Tests.Support;
+
+/// <summary>
+/// One real ledger for the whole test run: a throwaway embedded PostgreSQL (or the server named by
+/// ConnectionStrings__Ledger) and the real HTTP pipeline in-process. Tests keep apart by using units
+/// and keys of their own, so nothing is reset between them.
+/// </summary>
+public sealed class LedgerFixture : IAsyncLifetime
+{
+    private EmbeddedPostgres? _postgres;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger")))
+        {
+            var dataDir = Path.Combine(Path.GetTempPath(), $"sanzi-tests-{Guid.NewGuid():N}");
+            _postgres = await EmbeddedPostgres.StartAsync(dataDir, throwaway: true);
+            Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", _postgres.ConnectionString("ledger"));
+        }
+
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+}
