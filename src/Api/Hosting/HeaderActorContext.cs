@@ -17,9 +17,10 @@ public sealed class HeaderActorContext(IHttpContextAccessor http) : IActorContex
         {
             var headers = http.HttpContext?.Request.Headers
                           ?? throw new InvalidOperationException("No HTTP request is in progress.");
-            var name = headers[ActorHeader].ToString().Trim();
+            // Header values are ASCII on the wire; Chinese names arrive percent-encoded.
+            var name = Uri.UnescapeDataString(headers[ActorHeader].ToString()).Trim();
             if (name.Length is 0 or > 100) throw new ActorMissing();
-            var role = headers[RoleHeader].ToString().Trim();
+            var role = Uri.UnescapeDataString(headers[RoleHeader].ToString()).Trim();
             return new Actor(name, role.Length == 0 ? null : role);
         }
     }
