@@ -5,9 +5,15 @@ using NodaTime.Serialization.SystemTextJson;
 using Npgsql;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Funds;
+using Sanzi.Ledger.Handovers;
+using Sanzi.Ledger.Inventory;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
+using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
-using Sanzi.Projections.Assets;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -30,8 +36,14 @@ public static class LedgerStore
 
                 opts.AddUnits();
                 opts.AddReforms();
+                opts.AddItems();
                 opts.AddAssets();
-                opts.AddAssetReadModels();
+                opts.AddResources();
+                opts.AddFunds();
+                opts.AddDebts();
+                opts.AddInventory();
+                opts.AddNotices();
+                opts.AddHandovers();
                 opts.Schema.For<CommandReceipt>();
             })
             .UseLightweightSessions()

@@ -34,9 +34,4 @@ public static class AssetCategories
         [AssetCategory.Timber] = "生物资产-林木",
     };
 
-    /// <summary>The names the API accepts: camelCase English, as the JSON shows them.</summary>
-    public static readonly IReadOnlyDictionary<string, AssetCategory> ByApiName =
-        Enum.GetValues<AssetCategory>().ToDictionary(c => char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..]);
-
-    public static string AllowedList => string.Join(", ", ByApiName.Keys);
 }

@@ -1,6 +1,8 @@
 using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Assets;
@@ -12,7 +14,10 @@ public sealed record DisposeAsset(
     decimal? Proceeds,
     string? ResolutionReference,
     string? Reason,
-    LocalDate? BusinessDate) : ILedgerCommand
+    string? Recipient,
+    Guid? ExceptionId,
+    LocalDate? BusinessDate,
+    string? CorrectionReason = null) : ILedgerCommand
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)
@@ -21,26 +26,21 @@ public sealed record DisposeAsset(
         .Required(ResolutionReference, "resolutionReference")
         .Required(Reason, "reason", 500);
 
-    public AssetDisposed Decide(UnitBook? unit, Asset? asset, Guid assetId, Stamp stamp)
+    public AssetDisposed Decide(UnitBook unit, Item asset, ExceptionApproved? exception, Stamp stamp)
     {
-        if (asset is null || unit is null) throw Refused.NotFound($"Asset {assetId} is not in the ledger.");
-        unit.EnsureOpenAt(stamp.RecordedAt, "disposing of an asset");
-        if (asset.Status == AssetStatus.Disposed)
-            throw Refused.Conflict($"Asset {asset.ItemCode} has already been disposed of.");
-        return new AssetDisposed(asset.Id, asset.UnitCode, Method!, Proceeds!.Value, ResolutionReference!, Reason!, stamp);
+        if (asset.Kind != Common.ItemKind.Asset) throw Refused.Conflict($"Item {asset.ItemCode} is not an asset.");
+        unit.EnsureOutflowAllowed(stamp, "disposing of an asset", ExceptionScope.Disposal, asset.Value, exception);
+        if (!asset.IsHeld) throw Refused.Conflict($"Asset {asset.ItemCode} is {ApiNames.Name(asset.Status)}; it cannot be disposed of.");
+        return new AssetDisposed(asset.Id, asset.UnitCode, Method!, Proceeds!.Value, ResolutionReference!, Reason!, Recipient,
+            exception?.ExceptionId, stamp);
     }
 
-    public async Task<AssetDisposal> Handle(IDocumentSession session, Guid assetId, Stamp stamp, CancellationToken ct)
+    public async Task<ItemPosition> Handle(IDocumentSession session, Guid assetId, Stamp stamp, CancellationToken ct)
     {
-        var asset = await session.Events.FetchForWriting<Asset>(assetId, ct);
-        var unit = asset.Aggregate is { } a
-            ? await session.Events.FetchLatest<UnitBook>(StreamIds.ForUnit(a.UnitCode), ct)
-            : null;
-        var disposed = Decide(unit, asset.Aggregate, assetId, stamp);
+        var asset = await session.ItemForWritingAsync(assetId, ct);
+        var unit = await session.UnitAsync(asset.Aggregate!.UnitCode, ct);
+        var disposed = Decide(unit, asset.Aggregate, await session.ExceptionAsync(unit, ExceptionId, ct), stamp);
         asset.AppendOne(disposed);
-        return new AssetDisposal(assetId, disposed.UnitCode, disposed.Stamp.BusinessDate);
+        return new ItemPosition(assetId, unit.Code, asset.Aggregate.Value, ItemStatus.Disposed);
     }
 }
-
-/// <summary>The answer to <see cref="DisposeAsset"/>.</summary>
-public sealed record AssetDisposal(Guid AssetId, string UnitCode, LocalDate DisposedOn);

@@ -11,6 +11,9 @@ public interface ILedgerCommand
     string IdempotencyKey { get; }
     LocalDate? BusinessDate { get; }
 
+    /// <summary>Why an entry dated before a freeze is recorded after it; such entries are corrections only.</summary>
+    string? CorrectionReason => null;
+
     /// <summary>Shape rules that need no state: required fields, ranges, formats.</summary>
     Rules Validate();
 }
@@ -20,7 +23,7 @@ public static class Stamps
 {
     public static Stamp For(ILedgerCommand command, Actor actor, Instant now)
     {
-        var stamp = new Stamp(actor.Name, now, command.BusinessDate ?? Stamp.DayOf(now));
+        var stamp = new Stamp(actor.Name, now, command.BusinessDate ?? Stamp.DayOf(now), command.CorrectionReason);
         if (stamp.BusinessDate > stamp.RecordedOn)
             throw Refused.Invalid("businessDate", $"may not be later than the recording date {stamp.RecordedOn}");
         return stamp;

@@ -30,11 +30,12 @@ public sealed class Rules
             ? Add(field, "is required")
             : Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
 
-    public Rules Amount(decimal? value, string field) =>
+    /// <summary>Money in yuan: required, not negative (or, if <paramref name="positive"/>, above zero), to the fen.</summary>
+    public Rules Amount(decimal? value, string field, bool positive = false) =>
         value is not { } v
             ? Add(field, "is required")
-            : Check(v >= 0, field, "must not be negative").Check(v.Scale <= 2 || v == decimal.Round(v, 2), field,
-                "must have at most 2 decimal places (yuan and fen)");
+            : Check(positive ? v > 0 : v >= 0, field, positive ? "must be greater than zero" : "must not be negative")
+                .Check(v == decimal.Round(v, 2), field, "must have at most 2 decimal places (yuan and fen)");
 
     public Rules Positive(decimal? value, string field) =>
         value is not { } v ? Add(field, "is required") : Check(v > 0, field, "must be greater than zero");

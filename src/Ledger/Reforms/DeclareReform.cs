@@ -19,8 +19,13 @@ public sealed record DeclareReform(
     LocalDate? PlannedFreezeDate,
     IReadOnlyList<PredecessorInput>? Predecessors,
     IReadOnlyList<SuccessorInput>? Successors,
+    string? Mode,
+    int? NoticeDays,
     LocalDate? BusinessDate) : ILedgerCommand
 {
+    /// <summary>The public notice (公示) period when the reform sets none; local rules may set another.</summary>
+    public const int DefaultNoticeDays = 7;
+
     public Rules Validate()
     {
         var rules = new Rules()
@@ -32,7 +37,9 @@ public sealed record DeclareReform(
             .Check(PlannedFreezeDate is null || ApprovedOn is null || PlannedFreezeDate >= ApprovedOn, "plannedFreezeDate",
                 "may not be before approvedOn")
             .Check(Predecessors is { Count: > 0 }, "predecessors", "must list at least one old unit")
-            .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit");
+            .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit")
+            .OneOf<IntegrationMode>(Mode, "mode", required: false)
+            .Check(NoticeDays is null or >= 0 and <= 60, "noticeDays", "must be between 0 and 60 days");
 
         var successors = Successors ?? [];
         for (var i = 0; i < successors.Count; i++)
@@ -68,7 +75,8 @@ public sealed record DeclareReform(
         var events = new List<StreamEvent>
         {
             new(reformId, new ReformDeclared(reformId, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
-                predecessors, successors, stamp)),
+                predecessors, successors, Mode is null ? IntegrationMode.FullMerger : ApiNames.Parse<IntegrationMode>(Mode),
+                NoticeDays ?? DefaultNoticeDays, stamp)),
         };
         foreach (var (code, name) in predecessors.Select(p => (p.Code, p.Name)).Concat(successors.Select(s => (s.Code, s.Name))))
             if (units[code] is null)

@@ -22,8 +22,14 @@ public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, stri
     public IReadOnlyList<StreamEvent> Decide(Reform? reform, Guid reformId, Stamp stamp)
     {
         if (reform is null) throw Refused.NotFound($"Reform {reformId} is not in the ledger.");
-        if (reform.Phase != ReformPhase.Declared)
+        if (reform.IsFrozen)
             throw Refused.Conflict($"Reform {reformId} was already frozen as of {reform.FreezeAt}.");
+        var missing = reform.Predecessors
+            .SelectMany(p => reform.MissingResolutions(p.Code).Select(m => $"{p.Code} {ApiNames.Name(m)}"))
+            .ToList();
+        if (missing.Count > 0)
+            throw Refused.Conflict(
+                $"A village merger may freeze only after the four meetings (四个会) of each old village have resolved; missing: {string.Join(", ", missing)}.");
         var freezeAt = FreezeAt ?? stamp.RecordedAt;
         if (freezeAt < stamp.RecordedAt - ClockTolerance)
             throw Refused.Invalid("freezeAt", "may not be in the past: a freeze cannot reach back over recorded entries");

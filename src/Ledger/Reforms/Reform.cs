@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace Sanzi.Ledger.Reforms;
 
-/// <summary>Where a reform stands in the lifecycle of a merger.</summary>
-public enum ReformPhase
-{
-    Declared,
-    Frozen,
-}
-
 /// <summary>A reform (调整方案): which units merge into which, under what approval, and how far it has got.</summary>
 public sealed record Reform(
     Guid Id,
@@ -16,11 +9,30 @@ public sealed record Reform(
     string ApprovalDocument,
     IReadOnlyList<Predecessor> Predecessors,
     IReadOnlyList<Successor> Successors,
-    ReformPhase Phase,
-    Instant? FreezeAt)
+    IntegrationMode Mode,
+    int NoticeDays,
+    IReadOnlyList<ResolutionRecorded> Resolutions,
+    IReadOnlyList<ExceptionApproved> Exceptions,
+    Instant? FreezeAt = null,
+    bool Completed = false)
 {
     public static Reform Create(ReformDeclared e) =>
-        new(e.ReformId, e.Title, e.ApprovalDocument, e.Predecessors, e.Successors, ReformPhase.Declared, FreezeAt: null);
+        new(e.ReformId, e.Title, e.ApprovalDocument, e.Predecessors, e.Successors, e.Mode, e.NoticeDays, [], []);
 
-    public Reform Apply(ReformFrozen e) => this with { Phase = ReformPhase.Frozen, FreezeAt = e.FreezeAt };
+    public Reform Apply(ResolutionRecorded e) => this with { Resolutions = [.. Resolutions, e] };
+    public Reform Apply(ExceptionApproved e) => this with { Exceptions = [.. Exceptions, e] };
+    public Reform Apply(ReformFrozen e) => this with { FreezeAt = e.FreezeAt };
+    public Reform Apply(ReformCompleted e) => this with { Completed = true };
+
+    public bool IsFrozen => FreezeAt is not null;
+
+    public Predecessor PredecessorOf(string code) =>
+        Predecessors.FirstOrDefault(p => p.Code == code)
+        ?? throw Common.Refused.Conflict($"Unit {code} is not an old unit of reform {Id}.");
+
+    /// <summary>The meetings (四个会) an old village has not yet held; townships need none.</summary>
+    public IReadOnlyList<Meeting> MissingResolutions(string code) =>
+        code.Length == 12
+            ? Enum.GetValues<Meeting>().Where(m => !Resolutions.Any(r => r.UnitCode == code && r.Meeting == m)).ToList()
+            : [];
 }

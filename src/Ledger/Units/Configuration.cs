@@ -1,9 +1,14 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Sanzi.Ledger.Units;
 
 public static class Configuration
 {
-    public static void AddUnits(this StoreOptions options) =>
+    public static void AddUnits(this StoreOptions options)
+    {
         options.Events.AddEventTypes([typeof(UnitRegistered), typeof(UnitJoinedReform), typeof(UnitFrozen)]);
+        options.Projections.Snapshot<UnitBook>(SnapshotLifecycle.Inline);
+        options.Schema.For<UnitBook>().Index(x => x.Code).Index(x => x.ReformId!);
+    }
 }

@@ -1,28 +1,118 @@
 using NodaTime;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Handovers;
+using Sanzi.Ledger.Inventory;
+using Sanzi.Ledger.Notices;
+using Sanzi.Ledger.Reforms;
 
 namespace Sanzi.Ledger.Units;
 
 /// <summary>
-/// The books (账套) of one administrative unit, township or village, as its decisions need them:
-/// which reform it belongs to and whether it is frozen. Items live in their own streams.
+/// The books (账套) of one administrative unit, township or village, as its decisions need them: where
+/// the unit stands in its merger. Items live in their own streams; this stream stays short.
 /// </summary>
-public sealed record UnitBook(Guid Id, string Code, string Name, UnitLevel Level, Guid? ReformId, Instant? FrozenAt)
+public sealed record UnitBook(
+    Guid Id,
+    string Code,
+    string Name,
+    UnitLevel Level,
+    Guid? ReformId = null,
+    Instant? FrozenAt = null,
+    LocalDate? DebtsLockedAsOf = null,
+    InventoryClosed? Inventory = null,
+    NoticePublished? Notice = null,
+    IReadOnlyList<Guid>? OpenObjections = null,
+    MembersConfirmed? Confirmation = null,
+    HandoverDrafted? Handover = null,
+    IReadOnlyList<HandoverSigned>? Signatures = null,
+    Instant? ClosedAt = null,
+    string? SuccessorCode = null,
+    IReadOnlyList<string>? ReceivedFrom = null)
 {
-    public static UnitBook Create(UnitRegistered e) =>
-        new(StreamIds.ForUnit(e.Code), e.Code, e.Name, e.Level, ReformId: null, FrozenAt: null);
+    public static UnitBook Create(UnitRegistered e) => new(StreamIds.ForUnit(e.Code), e.Code, e.Name, e.Level);
 
     public UnitBook Apply(UnitJoinedReform e) => this with { ReformId = e.ReformId };
-
     public UnitBook Apply(UnitFrozen e) => this with { FrozenAt = e.FrozenAt };
+    public UnitBook Apply(DebtsLocked e) => this with { DebtsLockedAsOf = e.AsOf };
+    public UnitBook Apply(InventoryClosed e) => this with { Inventory = e };
+    public UnitBook Apply(NoticePublished e) => this with { Notice = e };
+    public UnitBook Apply(ObjectionRaised e) => this with { OpenObjections = [.. OpenObjections ?? [], e.ObjectionId] };
+
+    public UnitBook Apply(ObjectionResolved e) => this with
+    {
+        OpenObjections = (OpenObjections ?? []).Where(id => id != e.ObjectionId).ToList(),
+        Inventory = e.Correction is { } c && Inventory is { } inv
+            ? inv with { Totals = inv.Totals.Select(t => t.Kind == c.Kind && t.Category == c.Category
+                ? t with { VerifiedValue = t.VerifiedValue - c.OldVerifiedValue + c.NewVerifiedValue } : t).ToList() }
+            : Inventory,
+    };
+
+    public UnitBook Apply(MembersConfirmed e) => this with { Confirmation = e };
+    public UnitBook Apply(HandoverDrafted e) => this with { Handover = e, Signatures = [] };
+    public UnitBook Apply(HandoverSigned e) => this with { Signatures = [.. Signatures ?? [], e] };
+    public UnitBook Apply(BooksHandedOver e) => this with { ClosedAt = e.ClosedAt, SuccessorCode = e.SuccessorCode };
+    public UnitBook Apply(BooksReceived e) => this with { ReceivedFrom = [.. ReceivedFrom ?? [], e.FromUnit] };
+
+    public bool IsClosed => ClosedAt is not null;
 
     public bool IsFrozenAt(Instant instant) => FrozenAt is { } frozen && frozen <= instant;
 
-    /// <summary>Refuses an outflow or a new entry once the unit's books are frozen.</summary>
-    public void EnsureOpenAt(Instant instant, string what)
+    /// <summary>Where the unit stands, for people: the furthest step of its merger it has reached.</summary>
+    public string Stage =>
+        IsClosed ? "closed" :
+        Handover is not null ? "handoverDrafted" :
+        Confirmation is not null ? "confirmed" :
+        Notice is not null ? "noticed" :
+        Inventory is not null ? "inventoried" :
+        DebtsLockedAsOf is not null ? "debtsLocked" :
+        FrozenAt is not null ? "frozen" :
+        ReformId is not null ? "inReform" : "open";
+
+    /// <summary>
+    /// Every entry into the books: refused once they are closed, and, after the freeze, an entry dated
+    /// before it must be a correction that says why.
+    /// </summary>
+    public void EnsureWritable(Stamp stamp, string what)
     {
-        if (IsFrozenAt(instant))
-            throw Refused.Conflict(
-                $"Unit {Code} ({Name}) has been frozen since {FrozenAt} by reform {ReformId}; {what} is not allowed after the freeze.");
+        if (IsClosed) throw ClosedFor(what);
+        if (FrozenAt is { } frozen && stamp.RecordedAt >= frozen && stamp.BusinessDate < Stamp.DayOf(frozen) && stamp.Correction is null)
+            throw Refused.Invalid("correctionReason",
+                $"is required: the entry is dated {stamp.BusinessDate}, before the freeze of {Stamp.DayOf(frozen)}, and is recorded after it, so it is allowed only as a correction");
     }
+
+    /// <summary>
+    /// An outflow (payment, disposal, transfer, new liability) after the freeze needs an exception (特批)
+    /// that the reform office granted for this unit and this kind of movement, up to its amount.
+    /// </summary>
+    public void EnsureOutflowAllowed(Stamp stamp, string what, ExceptionScope scope, decimal amount, ExceptionApproved? exception)
+    {
+        EnsureWritable(stamp, what);
+        if (!IsFrozenAt(stamp.RecordedAt)) return;
+        if (exception is null) throw FrozenFor($"{what} without an exception approval (特批)");
+        if (exception.UnitCode != Code || exception.Scope != scope)
+            throw Refused.Conflict($"Exception {exception.ExceptionId} was granted for a {ApiNames.Name(exception.Scope)} of unit {exception.UnitCode}, not for this {what}.");
+        if (amount > exception.MaxAmount)
+            throw Refused.Conflict($"Exception {exception.ExceptionId} allows at most {exception.MaxAmount:0.00}; this {what} is {amount:0.00}.");
+    }
+
+    /// <summary>A new item in the books: not once they are frozen (items found at the count are surplus, 盘盈).</summary>
+    public void EnsureNewItemAllowed(Stamp stamp, string what)
+    {
+        EnsureWritable(stamp, what);
+        if (IsFrozenAt(stamp.RecordedAt)) throw FrozenFor(what);
+    }
+
+    /// <summary>Refuses the inventory, notice and handover steps out of their turn.</summary>
+    public void EnsureStage(bool reached, string step, string requirement)
+    {
+        if (IsClosed) throw ClosedFor(step);
+        if (!reached) throw Refused.Conflict($"Unit {Code} ({Name}) is at stage '{Stage}'; {step} needs {requirement} first.");
+    }
+
+    private Refused ClosedFor(string what) =>
+        Refused.Conflict($"The books of {Code} ({Name}) were handed over to {SuccessorCode} and closed at {ClosedAt}; {what} is not allowed.");
+
+    private Refused FrozenFor(string what) =>
+        Refused.Conflict($"Unit {Code} ({Name}) has been frozen since {FrozenAt} by reform {ReformId}; {what} is not allowed after the freeze.");
 }

@@ -12,8 +12,8 @@ public class RegisterAssetTests(LedgerFixture fixture)
     private readonly LedgerApi _api = new(fixture.Host);
 
     private static RegisterAsset Command(LocalDate? acquiredOn = null) =>
-        new(Sample.Key(), null, "building", "村部办公楼", "砖混两层", 1, "栋", 450_000.00m, acquiredOn ?? new LocalDate(2012, 3, 1),
-            "青山村一组", null);
+        new(Sample.Key(), null, "state", "building", "村部办公楼", "砖混两层", 1, "栋", 450_000.00m, 90_000m,
+            acquiredOn ?? new LocalDate(2012, 3, 1), "青山村一组", "张三", "赣(2012)房权证第1号", null);
 
     private static UnitBook OpenUnit(string code) => UnitBook.Create(new UnitRegistered(code, "青山镇", UnitLevel.Township, Sample.Stamp()));
 
@@ -21,10 +21,11 @@ public class RegisterAssetTests(LedgerFixture fixture)
     public void An_open_unit_records_the_asset_with_the_actor_and_business_date()
     {
         var stamp = Sample.Stamp();
-        var e = Command().Decide(OpenUnit("360702101"), "360702101", Guid.NewGuid(), stamp);
+        var e = Command().Decide(OpenUnit("360702101"), Guid.NewGuid(), stamp);
 
         e.Category.ShouldBe(AssetCategory.Building);
-        e.BookValue.ShouldBe(450_000.00m);
+        e.Ownership.ShouldBe(Ownership.State);
+        e.NetValue.ShouldBe(360_000.00m);
         e.Stamp.ShouldBe(stamp);
         e.ItemCode.ShouldStartWith("ZC-");
     }
@@ -35,7 +36,7 @@ public class RegisterAssetTests(LedgerFixture fixture)
         var stamp = Sample.Stamp();
         var frozen = OpenUnit("360702101").Apply(new UnitFrozen("360702101", Guid.NewGuid(), stamp.RecordedAt - Duration.FromHours(1), stamp));
 
-        var refusal = Should.Throw<Refused>(() => Command().Decide(frozen, "360702101", Guid.NewGuid(), stamp));
+        var refusal = Should.Throw<Refused>(() => Command().Decide(frozen, Guid.NewGuid(), stamp));
         refusal.Kind.ShouldBe(RefusalKind.Conflict);
         refusal.Message.ShouldContain("frozen");
     }
@@ -46,7 +47,7 @@ public class RegisterAssetTests(LedgerFixture fixture)
         var stamp = Sample.Stamp();
         var planned = OpenUnit("360702101").Apply(new UnitFrozen("360702101", Guid.NewGuid(), stamp.RecordedAt + Duration.FromDays(1), stamp));
 
-        Should.NotThrow(() => Command().Decide(planned, "360702101", Guid.NewGuid(), stamp));
+        Should.NotThrow(() => Command().Decide(planned, Guid.NewGuid(), stamp));
     }
 
     [Fact]
@@ -54,16 +55,16 @@ public class RegisterAssetTests(LedgerFixture fixture)
     {
         var stamp = Sample.Stamp();
         var refusal = Should.Throw<Refused>(() =>
-            Command(stamp.RecordedOn.PlusDays(3)).Decide(OpenUnit("360702101"), "360702101", Guid.NewGuid(), stamp));
+            Command(stamp.RecordedOn.PlusDays(3)).Decide(OpenUnit("360702101"), Guid.NewGuid(), stamp));
         refusal.Errors.Keys.ShouldBe(["acquiredOn"]);
     }
 
     [Fact]
     public void Shape_rules_name_every_offending_field()
     {
-        var command = new RegisterAsset("", null, "spaceship", null, null, 0, "辆", -1.5m, null, "", null);
+        var command = new RegisterAsset("", null, "private", "spaceship", null, null, 0, "辆", -1.5m, null, null, "", null, null, null);
         command.Validate().Errors.Keys.ShouldBe(
-            ["idempotencyKey", "category", "name", "quantity", "bookValue", "acquiredOn", "location"], ignoreOrder: true);
+            ["idempotencyKey", "ownership", "category", "name", "quantity", "originalValue", "acquiredOn", "location"], ignoreOrder: true);
     }
 
     [Fact]
@@ -72,13 +73,13 @@ public class RegisterAssetTests(LedgerFixture fixture)
         var code = Sample.TownshipCode();
         await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
 
-        var answer = await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(bookValue: 86_000.50m), 201);
+        var answer = await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(originalValue: 86_000.50m), 201);
 
         var catalog = await _api.Get($"/api/units/{code}/assets");
         catalog.GetProperty("count").GetInt32().ShouldBe(1);
-        catalog.GetProperty("totalBookValue").GetDecimal().ShouldBe(86_000.50m);
+        catalog.GetProperty("totalNetValue").GetDecimal().ShouldBe(86_000.50m);
         var item = catalog.GetProperty("items")[0];
-        item.GetProperty("id").GetGuid().ShouldBe(answer.GetProperty("assetId").GetGuid());
+        item.GetProperty("id").GetGuid().ShouldBe(answer.GetProperty("itemId").GetGuid());
         item.GetProperty("categoryName").GetString().ShouldBe("固定资产-车辆");
         item.GetProperty("status").GetString().ShouldBe("inUse");
     }
@@ -105,10 +106,10 @@ public class RegisterAssetTests(LedgerFixture fixture)
         var key = Sample.Key();
         await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(key), 201);
 
-        var problem = await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(key, bookValue: 1m), 409);
+        var problem = await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(key, originalValue: 1m), 409);
 
         problem.GetProperty("detail").GetString()!.ShouldContain("already used");
-        (await _api.Get($"/api/units/{code}/assets")).GetProperty("totalBookValue").GetDecimal().ShouldBe(86_000m);
+        (await _api.Get($"/api/units/{code}/assets")).GetProperty("totalNetValue").GetDecimal().ShouldBe(86_000m);
     }
 
     [Fact]
@@ -118,11 +119,11 @@ public class RegisterAssetTests(LedgerFixture fixture)
         await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
 
         var problem = await _api.Post($"/api/units/{code}/assets",
-            new { idempotencyKey = Sample.Key(), category = "spaceship", quantity = 1, measureUnit = "辆", bookValue = -5 }, 400);
+            new { idempotencyKey = Sample.Key(), category = "spaceship", quantity = 1, measureUnit = "辆", originalValue = -5 }, 400);
 
         var errors = problem.GetProperty("errors");
         errors.GetProperty("category")[0].GetString()!.ShouldContain("must be one of");
-        errors.GetProperty("bookValue")[0].GetString().ShouldBe("must not be negative");
+        errors.GetProperty("originalValue")[0].GetString().ShouldBe("must not be negative");
         errors.GetProperty("name")[0].GetString().ShouldBe("is required");
         errors.GetProperty("acquiredOn")[0].GetString().ShouldBe("is required");
         (await _api.Get($"/api/units/{code}/assets")).GetProperty("count").GetInt32().ShouldBe(0);
@@ -144,8 +145,8 @@ public class RegisterAssetTests(LedgerFixture fixture)
     [Fact]
     public async Task Malformed_json_is_a_400_that_says_where()
     {
-        var problem = await _api.PostRaw($"/api/units/{Sample.TownshipCode()}/assets", "{\"idempotencyKey\": \"k\", \"bookValue\": \"lots\"}", 400);
-        problem.GetProperty("detail").GetString()!.ShouldContain("$.bookValue");
+        var problem = await _api.PostRaw($"/api/units/{Sample.TownshipCode()}/assets", "{\"idempotencyKey\": \"k\", \"originalValue\": \"lots\"}", 400);
+        problem.GetProperty("detail").GetString()!.ShouldContain("$.originalValue");
     }
 
     [Fact]

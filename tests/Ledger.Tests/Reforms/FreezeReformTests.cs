@@ -13,7 +13,8 @@ public class FreezeReformTests(LedgerFixture fixture)
 
     private static Reform Declared(params string[] oldCodes) => Reform.Create(new ReformDeclared(Guid.NewGuid(), "撤并",
         "赣府字〔2026〕18号", new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30),
-        oldCodes.Select(c => new Predecessor(c, "旧镇", "360702199")).ToList(), [new Successor("360702199", "新镇")], Sample.Stamp()));
+        oldCodes.Select(c => new Predecessor(c, "旧镇", "360702199")).ToList(), [new Successor("360702199", "新镇")],
+        IntegrationMode.FullMerger, 7, Sample.Stamp()));
 
     [Fact]
     public void Freezing_a_declared_reform_freezes_each_old_unit_at_the_same_instant()
@@ -62,7 +63,7 @@ public class FreezeReformTests(LedgerFixture fixture)
 
         var refusal = await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(), 409);
         refusal.GetProperty("detail").GetString()!.ShouldContain("frozen");
-        await _api.Post($"/api/assets/{asset.GetProperty("assetId").GetGuid()}/disposal",
+        await _api.Post($"/api/assets/{asset.GetProperty("itemId").GetGuid()}/disposal",
             new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 20_000, resolutionReference = "党委会〔2026〕12号", reason = "老旧" },
             409);
 

@@ -26,14 +26,14 @@ public static class Sample
         successors = new[] { new { code = newCode, name = "临河镇" } },
     };
 
-    public static object Vehicle(string? key = null, decimal bookValue = 86_000.00m) => new
+    public static object Vehicle(string? key = null, decimal originalValue = 86_000.00m) => new
     {
         idempotencyKey = key ?? Key(),
         category = "vehicle",
         name = "皮卡车",
         quantity = 1,
         measureUnit = "辆",
-        bookValue,
+        originalValue,
         acquiredOn = "2019-05-01",
         location = "镇政府大院",
     };

@@ -1,0 +1,39 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Debts;
+
+/// <summary>
+/// Locks every claim and liability balance of a frozen unit as of a date (锁定债务余额), item by item,
+/// so that later growth of a liability or loss of a claim shows against the locked figure.
+/// </summary>
+public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ILedgerCommand
+{
+    public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey);
+
+    public DebtsLocked Decide(UnitBook unit, IReadOnlyList<Item> items, Stamp stamp)
+    {
+        unit.EnsureStage(unit.FrozenAt is not null && unit.IsFrozenAt(stamp.RecordedAt), "locking the debts", "the freeze");
+        if (unit.DebtsLockedAsOf is { } locked) throw Refused.Conflict($"The debts of {unit.Code} were already locked as of {locked}.");
+        var asOf = AsOf ?? stamp.BusinessDate;
+        if (asOf > stamp.RecordedOn) throw Refused.Invalid("asOf", "may not be in the future");
+
+        var balances = items
+            .Where(i => i.Kind is ItemKind.Claim or ItemKind.Liability && i.IsHeld)
+            .Select(i => new LockedBalance(i.Id, i.ItemCode, i.Kind, i.Counterparty ?? i.Name, i.Value))
+            .ToList();
+        return new DebtsLocked(unit.Code, unit.ReformId!.Value, asOf, balances, stamp);
+    }
+
+    public async Task<DebtsLocked> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(unitCode, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var locked = Decide(stream.Aggregate!, await session.ItemsOfUnitAsync(unitCode, ct), stamp);
+        stream.AppendOne(locked);
+        return locked;
+    }
+}

@@ -1,0 +1,64 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Reforms;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Handovers;
+
+public sealed record PartyInput(string? Role, string? Name, string? Post);
+
+/// <summary>
+/// Draws up an old unit's handover register (移交清册) to its designated successor from its confirmed,
+/// verified books: every item, balance, claim and liability, plus archives (档案), seals (印章) and pending
+/// matters. A draft with no signatures yet may be drawn up again.
+/// </summary>
+public sealed record DraftHandover(
+    string IdempotencyKey,
+    LocalDate? HandoverDate,
+    IReadOnlyList<PartyInput>? Parties,
+    IReadOnlyList<string>? Archives,
+    IReadOnlyList<string>? Seals,
+    IReadOnlyList<string>? PendingMatters,
+    string? Remarks,
+    LocalDate? BusinessDate) : ILedgerCommand
+{
+    public Rules Validate()
+    {
+        var rules = new Rules().IdempotencyKey(IdempotencyKey)
+            .Check(Parties is { Count: 3 } && Parties.Select(p => p.Role).Distinct().Count() == 3, "parties",
+                "must name the three parties once each: handingOver (移交人), receiving (接收人), supervising (监交人)")
+            .Check(Archives is { Count: > 0 }, "archives", "must list the archives handed over (档案: vouchers, account books, reports)")
+            .Check(Seals is not null, "seals", "must list the seals handed over (印章), or be an empty list");
+        var parties = Parties ?? [];
+        for (var i = 0; i < parties.Count; i++)
+            rules.OneOf<HandoverRole>(parties[i].Role, $"parties[{i}].role")
+                .Required(parties[i].Name, $"parties[{i}].name", 100)
+                .Required(parties[i].Post, $"parties[{i}].post", 100);
+        return rules;
+    }
+
+    public HandoverDrafted Decide(UnitBook unit, Reform reform, IReadOnlyList<Item> items, Guid handoverId, Stamp stamp)
+    {
+        unit.EnsureStage(unit.Confirmation is not null, "drafting the handover", "the members' confirmation of the notice");
+        if (unit.Signatures is { Count: > 0 }) throw Refused.Conflict($"The handover of {unit.Code} is being signed; it cannot be redrafted.");
+        var successor = reform.PredecessorOf(unit.Code).SuccessorCode;
+        var held = items.Where(i => i.IsHeld).ToList();
+        return new HandoverDrafted(unit.Code, handoverId, successor,
+            reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, HandoverDate ?? stamp.BusinessDate,
+            Parties!.Select(p => new Party(ApiNames.Parse<HandoverRole>(p.Role!), p.Name!, p.Post!)).OrderBy(p => p.Role).ToList(),
+            held.Count, UnitItems.Totals(held), Archives!, Seals!, PendingMatters ?? [], Remarks, stamp);
+    }
+
+    public async Task<HandoverDrafted> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(unitCode, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var reform = await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
+                     ?? throw Refused.Conflict($"Unit {unitCode} belongs to no reform.");
+        var drafted = Decide(stream.Aggregate!, reform, await session.ItemsOfUnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp);
+        stream.AppendOne(drafted);
+        return drafted;
+    }
+}

@@ -1,0 +1,60 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Inventory;
+
+/// <summary>
+/// Counts one item in the inventory (清产核资/盘点) of a frozen unit: confirmed at its book value, adjusted
+/// to a verified value with a reason, or missing (盘亏) with a reason. A later count replaces an earlier one
+/// until the inventory closes.
+/// </summary>
+public sealed record CountItem(
+    string IdempotencyKey,
+    string? Result,
+    decimal? VerifiedValue,
+    decimal? CountedQuantity,
+    string? Reason,
+    LocalDate? CountedOn,
+    LocalDate? BusinessDate) : ILedgerCommand
+{
+    public Rules Validate() => new Rules()
+        .IdempotencyKey(IdempotencyKey)
+        .OneOf<CountResult>(Result, "result")
+        .Check(Result != "adjusted" || VerifiedValue is not null, "verifiedValue", "is required when the result is adjusted")
+        .Check(VerifiedValue is null || VerifiedValue == decimal.Round(VerifiedValue.Value, 2), "verifiedValue",
+            "must have at most 2 decimal places (yuan and fen)")
+        .Check(Result is not ("adjusted" or "missing") || !string.IsNullOrWhiteSpace(Reason), "reason",
+            "is required when the count differs from the books (账实不符的原因)")
+        .Check(CountedQuantity is null or >= 0, "countedQuantity", "must not be negative");
+
+    public ItemCounted Decide(UnitBook unit, Item item, Stamp stamp)
+    {
+        unit.EnsureStage(unit.IsFrozenAt(stamp.RecordedAt), "counting items", "the freeze");
+        if (unit.Inventory is not null)
+            throw Refused.Conflict($"The inventory of {unit.Code} is closed; a correction goes through an objection to the notice.");
+        if (!item.IsInBooks) throw Refused.Conflict($"Item {item.ItemCode} was disposed of; it is not counted.");
+        if (CountedOn > stamp.RecordedOn) throw Refused.Invalid("countedOn", "may not be in the future");
+
+        var result = ApiNames.Parse<CountResult>(Result!);
+        var verified = result switch
+        {
+            CountResult.Confirmed => item.BookValue,
+            CountResult.Missing => 0m,
+            _ => VerifiedValue!.Value,
+        };
+        if (item.Kind is ItemKind.Fund or ItemKind.Claim && verified < 0) throw Refused.Invalid("verifiedValue", "must not be negative");
+        return new ItemCounted(item.Id, unit.Code, result, item.BookValue, verified, CountedQuantity, Reason,
+            CountedOn ?? stamp.BusinessDate, stamp);
+    }
+
+    public async Task<ItemCounted> Handle(IDocumentSession session, Guid itemId, Stamp stamp, CancellationToken ct)
+    {
+        var item = await session.ItemForWritingAsync(itemId, ct);
+        var counted = Decide(await session.UnitAsync(item.Aggregate!.UnitCode, ct), item.Aggregate, stamp);
+        item.AppendOne(counted);
+        return counted;
+    }
+}

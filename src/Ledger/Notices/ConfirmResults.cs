@@ -1,0 +1,41 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Notices;
+
+/// <summary>
+/// Records the members' assembly (成员大会/成员代表大会) confirming the results, once the notice period
+/// has run and every objection is settled.
+/// </summary>
+public sealed record ConfirmResults(string IdempotencyKey, string? Body, LocalDate? HeldOn, string? Document, LocalDate? BusinessDate)
+    : ILedgerCommand
+{
+    public Rules Validate() => new Rules()
+        .IdempotencyKey(IdempotencyKey)
+        .OneOf<MembersBody>(Body, "body")
+        .Check(HeldOn is not null, "heldOn", "is required")
+        .Required(Document, "document", 100);
+
+    public MembersConfirmed Decide(UnitBook unit, Stamp stamp)
+    {
+        unit.EnsureStage(unit.Notice is not null, "the members' confirmation", "the notice");
+        if (unit.Confirmation is not null) throw Refused.Conflict($"The results of {unit.Code} are already confirmed.");
+        if (HeldOn < unit.Notice!.Until || stamp.RecordedOn < unit.Notice.Until)
+            throw Refused.Conflict($"The notice of {unit.Code} runs until {unit.Notice.Until}; the members may confirm only after it.");
+        if (HeldOn > stamp.RecordedOn) throw Refused.Invalid("heldOn", "may not be in the future");
+        if (unit.OpenObjections is { Count: > 0 } open)
+            throw Refused.Conflict($"{open.Count} objection(s) to the notice of {unit.Code} are not yet resolved.");
+        return new MembersConfirmed(unit.Code, ApiNames.Parse<MembersBody>(Body!), HeldOn!.Value, Document!, stamp);
+    }
+
+    public async Task<MembersConfirmed> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(unitCode, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var confirmed = Decide(stream.Aggregate!, stamp);
+        stream.AppendOne(confirmed);
+        return confirmed;
+    }
+}

@@ -1,0 +1,49 @@
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Inventory;
+
+namespace Sanzi.Ledger.Notices;
+
+/// <summary>How an objection was settled.</summary>
+public enum ObjectionOutcome
+{
+    Upheld,
+    Rejected,
+}
+
+/// <summary>Which members' body confirmed the results: 成员大会 or 成员代表大会.</summary>
+public enum MembersBody
+{
+    MembersAssembly,
+    MembersRepresentatives,
+}
+
+/// <summary>The verified results were posted publicly (公示) for a notice period.</summary>
+public sealed record NoticePublished(
+    string UnitCode,
+    Guid NoticeId,
+    LocalDate From,
+    LocalDate Until,
+    IReadOnlyList<string> Places,
+    string ObjectionsTo,
+    Stamp Stamp) : ILedgerEvent;
+
+/// <summary>A member objected (异议) to the notice, about an item or in general.</summary>
+public sealed record ObjectionRaised(string UnitCode, Guid ObjectionId, string RaisedBy, Guid? ItemId, string Text, Stamp Stamp)
+    : ILedgerEvent;
+
+/// <summary>A corrected verified value for one item, entered when an objection is upheld.</summary>
+public sealed record Correction(Guid ItemId, ItemKind Kind, string Category, decimal OldVerifiedValue, decimal NewVerifiedValue);
+
+/// <summary>An objection was settled: upheld (with the correcting entry) or rejected with a reason.</summary>
+public sealed record ObjectionResolved(
+    string UnitCode,
+    Guid ObjectionId,
+    ObjectionOutcome Outcome,
+    string Reason,
+    Correction? Correction,
+    Stamp Stamp) : ILedgerEvent;
+
+/// <summary>The members' assembly (成员大会/成员代表大会) confirmed the results after the notice.</summary>
+public sealed record MembersConfirmed(string UnitCode, MembersBody Body, LocalDate HeldOn, string Document, Stamp Stamp)
+    : ILedgerEvent;

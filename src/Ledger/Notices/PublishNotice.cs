@@ -1,0 +1,42 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Reforms;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Notices;
+
+/// <summary>Posts a unit's verified results publicly (公示) for the reform's notice period, saying where objections go.</summary>
+public sealed record PublishNotice(
+    string IdempotencyKey,
+    LocalDate? From,
+    IReadOnlyList<string>? Places,
+    string? ObjectionsTo,
+    LocalDate? BusinessDate) : ILedgerCommand
+{
+    public Rules Validate() => new Rules()
+        .IdempotencyKey(IdempotencyKey)
+        .Check(Places is { Count: > 0 } && Places.All(p => !string.IsNullOrWhiteSpace(p)), "places",
+            "must name at least one place the notice is posted (notice board, website)")
+        .Required(ObjectionsTo, "objectionsTo", 200);
+
+    public NoticePublished Decide(UnitBook unit, Reform reform, Guid noticeId, Stamp stamp)
+    {
+        unit.EnsureStage(unit.Inventory is not null, "publishing the notice", "the inventory's close");
+        if (unit.Notice is not null) throw Refused.Conflict($"The results of {unit.Code} were already noticed from {unit.Notice.From}.");
+        var from = From ?? stamp.BusinessDate;
+        if (from > stamp.RecordedOn) throw Refused.Invalid("from", "may not be in the future");
+        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(reform.NoticeDays), Places!, ObjectionsTo!, stamp);
+    }
+
+    public async Task<NoticePublished> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(unitCode, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var reform = await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
+                     ?? throw Refused.Conflict($"Unit {unitCode} belongs to no reform.");
+        var published = Decide(stream.Aggregate!, reform, Guid.CreateVersion7(), stamp);
+        stream.AppendOne(published);
+        return published;
+    }
+}

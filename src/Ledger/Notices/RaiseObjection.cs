@@ -1,0 +1,35 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Notices;
+
+/// <summary>Records a member's objection (异议) to the notice: who, about which item if any, and what.</summary>
+public sealed record RaiseObjection(string IdempotencyKey, string? RaisedBy, Guid? ItemId, string? Text, LocalDate? BusinessDate)
+    : ILedgerCommand
+{
+    public Rules Validate() => new Rules()
+        .IdempotencyKey(IdempotencyKey)
+        .Required(RaisedBy, "raisedBy", 100)
+        .Required(Text, "text", 2000);
+
+    public ObjectionRaised Decide(UnitBook unit, Item? item, Guid objectionId, Stamp stamp)
+    {
+        unit.EnsureStage(unit.Notice is not null && unit.Confirmation is null, "raising an objection", "a notice not yet confirmed");
+        if (ItemId is not null && (item is null || item.UnitCode != unit.Code))
+            throw Refused.Invalid("itemId", $"names no item of unit {unit.Code}");
+        return new ObjectionRaised(unit.Code, objectionId, RaisedBy!, ItemId, Text!, stamp);
+    }
+
+    public async Task<ObjectionRaised> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(unitCode, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var item = ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
+        var raised = Decide(stream.Aggregate!, item, Guid.CreateVersion7(), stamp);
+        stream.AppendOne(raised);
+        return raised;
+    }
+}
