@@ -10,6 +10,10 @@ public static class Sample
 
     public static string TownshipCode() => "36" + Interlocked.Increment(ref _next).ToString("D7");
 
+    public static string VillageCode() => TownshipCode() + "2" + Random.Shared.Next(0, 100).ToString("D2");
+
+    public static string Today() => Ledger.Common.Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).ToString("yyyy-MM-dd", null);
+
     public static string Key() => Guid.NewGuid().ToString("N");
 
     public static Stamp Stamp(Instant? at = null) => new("test-clerk", at ?? SystemClock.Instance.GetCurrentInstant(),

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Sanzi.Tests.Support;
+
+/// <summary>Drives one unit's books through the HTTP API the way a township clerk and the reform office do.</summary>
+public sealed class Books(LedgerApi api, string unitCode)
+{
+    public string Code { get; } = unitCode;
+
+    public async Task<Guid> Enter(string path, object body) =>
+        (await api.Post($"/api/units/{Code}/{path}", body, 201)).GetProperty("itemId").GetGuid();
+
+    public Task<Guid> Asset(string category, string name, decimal original, decimal depreciation = 0, string ownership = "collective") =>
+        Enter("assets", new
+        {
+            idempotencyKey = Sample.Key(), ownership, category, name, quantity = 1, measureUnit = "项", originalValue = original,
+            accumulatedDepreciation = depreciation, acquiredOn = "2015-06-01", location = "村部",
+        });
+
+    public Task<Guid> Resource(string landType, decimal areaMu, string ownership = "collective") =>
+        Enter("resources", new
+        {
+            idempotencyKey = Sample.Key(), ownership, landType, name = $"{landType} {areaMu} 亩", areaMu, location = "村北", boundaries = "东至河 西至路",
+        });
+
+    public Task<Guid> Account(string kind, decimal openingBalance, string ownership = "collective") =>
+        Enter("fund-accounts", new
+        {
+            idempotencyKey = Sample.Key(), ownership, kind, name = kind == "cash" ? "库存现金" : "农商行基本户",
+            bankName = kind == "bank" ? "农商银行" : null, accountNumber = kind == "bank" ? "6228" + Random.Shared.Next(100000, 999999) : null,
+            openingBalance,
+        });
+
+    public Task<Guid> Debt(string side, string kind, string counterparty, decimal amount, string counterpartyType = "outsideUnit") =>
+        Enter("debts", new
+        {
+            idempotencyKey = Sample.Key(), side, kind, counterparty, counterpartyType, amount, document = "借款合同〔2024〕1号",
+        });
+
+    public Task<JsonElement> Payment(Guid account, decimal amount, int status = 200, Guid? exceptionId = null, string accountCode = "541",
+        string? businessDate = null, string? correctionReason = null) =>
+        api.Post($"/api/fund-accounts/{account}/payments", new
+        {
+            idempotencyKey = Sample.Key(), amount, payeeName = "县印刷厂", payeeType = "outsideUnit", purpose = "印制公示材料",
+            accountCode, voucherNumber = "记-" + Random.Shared.Next(1, 999),
+            approval = new { approver = "村委会主任", document = "四议两公开〔2026〕5号", approvedAt = "2026-01-05T02:00:00Z" },
+            exceptionId, businessDate, correctionReason,
+        }, status);
+
+    public Task<JsonElement> Receipt(Guid account, decimal amount, int status = 200) =>
+        api.Post($"/api/fund-accounts/{account}/receipts", new
+        {
+            idempotencyKey = Sample.Key(), amount, payer = "县财政局", payerType = "outsideUnit", purpose = "村级组织运转经费",
+            accountCode = "522", voucherNumber = "收-" + Random.Shared.Next(1, 999),
+        }, status);
+
+    public Task<JsonElement> Count(Guid item, string result = "confirmed", decimal? verifiedValue = null, string? reason = null, int status = 200) =>
+        api.Post($"/api/items/{item}/count", new { idempotencyKey = Sample.Key(), result, verifiedValue, reason }, status);
+
+    public Task<JsonElement> LockDebts(int status = 200) =>
+        api.Post($"/api/units/{Code}/debt-lock", new { idempotencyKey = Sample.Key() }, status);
+
+    public Task<JsonElement> CloseInventory(int status = 200) =>
+        api.Post($"/api/units/{Code}/inventory/close", new { idempotencyKey = Sample.Key() }, status);
+
+    public Task<JsonElement> PublishNotice(int status = 200) =>
+        api.Post($"/api/units/{Code}/notice", new
+        {
+            idempotencyKey = Sample.Key(), places = new[] { "村务公开栏", "县农村集体三资管理平台" }, objectionsTo = "镇三资委托代理服务中心 0795-1234567",
+        }, status);
+
+    public Task<JsonElement> Confirm(int status = 200) =>
+        api.Post($"/api/units/{Code}/notice/confirmation", new
+        {
+            idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Sample.Today(), document = "成员代表大会决议〔2026〕2号",
+        }, status);
+
+    public Task<JsonElement> DraftHandover(int status = 200) =>
+        api.Post($"/api/units/{Code}/handover", new
+        {
+            idempotencyKey = Sample.Key(),
+            parties = new[]
+            {
+                new { role = "handingOver", name = "李建国", post = "原村委会主任" },
+                new { role = "receiving", name = "王志强", post = "新村委会主任" },
+                new { role = "supervising", name = "赵明", post = "镇纪委书记" },
+            },
+            archives = new[] { "会计凭证 2018-2026 共 96 册", "会计账簿 12 本", "财务报表 9 年" },
+            seals = new[] { "村民委员会印章", "村股份经济合作社财务专用章" },
+            pendingMatters = new[] { "村道硬化工程尾款待结算" },
+        }, status);
+
+    public async Task<JsonElement> SignedByAll()
+    {
+        await Sign("handingOver", "outgoing-director");
+        await Sign("receiving", "incoming-director");
+        return await Sign("supervising", "township-inspector");
+    }
+
+    public Task<JsonElement> Sign(string role, string actor, int status = 200) =>
+        api.Post($"/api/units/{Code}/handover/signatures", new { idempotencyKey = Sample.Key(), role }, status, actor);
+
+    public Task<JsonElement> View() => api.Get($"/api/units/{Code}");
+}
