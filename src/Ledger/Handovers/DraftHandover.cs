@@ -12,7 +12,7 @@ public sealed record PartyInput(string? Role, string? Name, string? Post);
 /// <summary>
 /// Draws up an old unit's handover register (移交清册) to its designated successor from its confirmed,
 /// verified books: every item, balance, claim and liability, plus archives (档案), seals (印章) and pending
-/// matters. A draft with no signatures yet may be drawn up again.
+/// matters. Drawing it up again, when the books moved under an exception, voids the signatures so far.
 /// </summary>
 public sealed record DraftHandover(
     string IdempotencyKey,
@@ -42,7 +42,6 @@ public sealed record DraftHandover(
     public HandoverDrafted Decide(UnitBook unit, Reform reform, IReadOnlyList<Item> items, Guid handoverId, Stamp stamp)
     {
         unit.EnsureStage(unit.Confirmation is not null, "drafting the handover", "the members' confirmation of the notice");
-        if (unit.Signatures is { Count: > 0 }) throw Refused.Conflict($"The handover of {unit.Code} is being signed; it cannot be redrafted.");
         var successor = reform.PredecessorOf(unit.Code).SuccessorCode;
         var held = items.Where(i => i.IsHeld).ToList();
         return new HandoverDrafted(unit.Code, handoverId, successor,

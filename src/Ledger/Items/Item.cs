@@ -84,13 +84,20 @@ public sealed record Item(
             e.UnitCode, e.UnitCode, e.Ownership, 1, "笔", e.Amount, 0m, e.Amount, ItemStatus.InUse,
             TitleDocument: e.Document, Counterparty: e.Counterparty, Holder: e.CounterpartyType);
 
-    public Item Apply(ReceiptRecorded e) => this with { Value = Value + e.Amount };
+    public Item Apply(ReceiptRecorded e) => Moved(e.Amount);
 
-    public Item Apply(PaymentRecorded e) => this with { Value = Value - e.Amount };
+    public Item Apply(PaymentRecorded e) => Moved(-e.Amount);
 
-    public Item Apply(DebtIncreased e) => this with { Value = Value + e.Amount };
+    public Item Apply(DebtIncreased e) => Moved(e.Amount);
 
-    public Item Apply(DebtReduced e) => this with { Value = Value - e.Amount };
+    public Item Apply(DebtReduced e) => Moved(-e.Amount);
+
+    /// <summary>A movement after the count moves the verified value with the book value, so a handover carries what is really there.</summary>
+    private Item Moved(decimal delta) => this with
+    {
+        Value = Value + delta,
+        Count = Count is null ? null : Count with { VerifiedValue = Count.VerifiedValue + delta },
+    };
 
     public Item Apply(ResourceContracted e) =>
         this with { Contract = new Contract(e.Contractor, e.ContractorType, e.ContractNumber, e.From, e.To, e.AnnualRent) };

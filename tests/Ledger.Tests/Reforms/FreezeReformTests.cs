@@ -30,6 +30,19 @@ public class FreezeReformTests(LedgerFixture fixture)
     }
 
     [Fact]
+    public void A_village_merger_freezes_only_after_the_four_meetings_of_each_old_village()
+    {
+        var reform = Declared("360702101201");
+        var stamp = Sample.Stamp();
+        Should.Throw<Refused>(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, reform.Id, stamp))
+            .Message.ShouldContain("360702101201 villagers");
+
+        foreach (var meeting in Enum.GetValues<Meeting>())
+            reform = reform.Apply(new ResolutionRecorded(reform.Id, "360702101201", meeting, new LocalDate(2026, 11, 10), "决议", stamp));
+        Should.NotThrow(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, reform.Id, stamp));
+    }
+
+    [Fact]
     public void A_reform_cannot_be_frozen_twice()
     {
         var stamp = Sample.Stamp();

@@ -1,0 +1,57 @@
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Inventory;
+using Sanzi.Tests.Support;
+using Shouldly;
+
+namespace Sanzi.Tests.Inventory;
+
+public class InventoryTests(LedgerFixture fixture)
+{
+    private readonly LedgerApi _api = new(fixture.Host);
+
+    private static CountItem Count(string result, decimal? value = null, string? reason = null) =>
+        new(Sample.Key(), result, value, null, reason, null, null);
+
+    [Fact]
+    public void Counting_needs_a_frozen_unit_and_an_open_inventory()
+    {
+        Should.Throw<Refused>(() => Count("confirmed").Decide(States.Open(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("freeze");
+        Should.Throw<Refused>(() => Count("confirmed").Decide(States.Inventoried(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("closed");
+    }
+
+    [Fact]
+    public void A_count_that_differs_from_the_books_needs_a_reason_and_a_missing_item_verifies_at_nothing()
+    {
+        Count("adjusted", 5m).Validate().Errors.Keys.ShouldBe(["reason"]);
+        Count("missing").Validate().Errors.Keys.ShouldBe(["reason"]);
+        Count("missing", reason: "未见实物").Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(0m);
+        Count("confirmed").Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(10m);
+    }
+
+    [Fact]
+    public void The_inventory_closes_only_when_every_item_has_a_count_and_the_debts_are_locked()
+    {
+        var uncounted = States.Account(10m);
+        Should.Throw<Refused>(() => new CloseInventory(Sample.Key(), null, null).Decide(States.Frozen(), [uncounted], Sample.Stamp()))
+            .Message.ShouldContain("debt lock");
+        Should.Throw<Refused>(() => new CloseInventory(Sample.Key(), null, null).Decide(States.Locked(), [uncounted], Sample.Stamp()))
+            .Message.ShouldContain(uncounted.ItemCode);
+    }
+
+    [Fact]
+    public async Task Over_http_an_uncounted_item_keeps_the_inventory_open()
+    {
+        var books = new Books(_api, Sample.TownshipCode());
+        var reformId = (await _api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
+        var counted = await books.Asset("vehicle", "皮卡车", 86_000m);
+        await books.Asset("officeEquipment", "电脑", 6_000m);
+        await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
+        await books.LockDebts();
+        await books.Count(counted);
+
+        var problem = await books.CloseInventory(409);
+
+        problem.GetProperty("detail").GetString()!.ShouldContain("1 item(s)");
+        (await books.View()).GetProperty("stage").GetString().ShouldBe("debtsLocked");
+    }
+}
