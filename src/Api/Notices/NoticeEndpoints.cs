@@ -20,7 +20,7 @@ public static class NoticeEndpoints
     [WolverinePost("/api/units/{code}/objections/{objectionId}/resolution")]
     public static async Task<IResult> Resolve(string code, Guid objectionId, ResolveObjection command, CommandExecutor ledger, CancellationToken ct) =>
         Results.Ok(await ledger.Execute($"unit/{code}/objection/{objectionId}", command,
-            async (s, stamp) => (await command.Handle(s, code, objectionId, stamp, ct)).Select(e => e.Event).ToList(), ct));
+            (s, stamp) => command.Handle(s, code, objectionId, stamp, ct), ct));
 
     [WolverinePost("/api/units/{code}/notice/confirmation")]
     public static async Task<IResult> Confirm(string code, ConfirmResults command, CommandExecutor ledger, CancellationToken ct) =>

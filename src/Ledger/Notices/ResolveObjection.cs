@@ -46,8 +46,7 @@ public sealed record ResolveObjection(
         ];
     }
 
-    public async Task<IReadOnlyList<StreamEvent>> Handle(IDocumentSession session, string unitCode, Guid objectionId, Stamp stamp,
-        CancellationToken ct)
+    public async Task<ObjectionResolved> Handle(IDocumentSession session, string unitCode, Guid objectionId, Stamp stamp, CancellationToken ct)
     {
         var unit = await session.UnitAsync(unitCode, ct);
         var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
@@ -57,6 +56,6 @@ public sealed record ResolveObjection(
         var item = objection.ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
         var decided = Decide(stream.Aggregate!, objection, item, stamp);
         session.Append(decided);
-        return decided;
+        return (ObjectionResolved)decided[0].Event;
     }
 }

@@ -73,8 +73,10 @@ public class VillageMergerTests(LedgerFixture fixture)
         await west.PublishNotice();
         var objection = await _api.Post($"/api/units/{east.Code}/objections",
             new { idempotencyKey = Sample.Key(), raisedBy = "村民代表刘某", itemId = eastOffice, text = "办公楼评估价偏低" }, 201);
-        await _api.Post($"/api/units/{east.Code}/objections/{objection.GetProperty("objectionId").GetGuid()}/resolution",
-            new { idempotencyKey = Sample.Key(), outcome = "upheld", reason = "复核后按 355,000 元确认", correctedValue = 355_000m }, 200);
+        var resolution = new { idempotencyKey = Sample.Key(), outcome = "upheld", reason = "复核后按 355,000 元确认", correctedValue = 355_000m };
+        var resolutionUrl = $"/api/units/{east.Code}/objections/{objection.GetProperty("objectionId").GetGuid()}/resolution";
+        var resolved = await _api.Post(resolutionUrl, resolution, 200);
+        (await _api.Post(resolutionUrl, resolution, 200)).GetRawText().ShouldBe(resolved.GetRawText());
         await east.Confirm();
         await west.Confirm();
 
