@@ -5,6 +5,7 @@ using NodaTime.Serialization.SystemTextJson;
 using Npgsql;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Integrity;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Assets;
@@ -33,10 +34,11 @@ public static class LedgerStore
                 opts.AddAssets();
                 opts.AddAssetReadModels();
                 opts.Schema.For<CommandReceipt>();
+                opts.AddIntegrity();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
-        return services;
+        return services.AddIntegrity();
     }
 }
