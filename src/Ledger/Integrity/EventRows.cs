@@ -22,6 +22,6 @@ internal sealed class EventRows(string schema)
         reader.GetString(offset + 4), reader.GetString(offset + 5), NullableString(reader, offset + 6),
         NullableString(reader, offset + 7));
 
-    public static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
