@@ -14,6 +14,8 @@ await using var database = await LedgerDatabase.OpenAsync(builder.Configuration,
 builder.Services.AddLedgerStore(database.ConnectionString);
 builder.Host.UseWolverine(opts =>
 {
+    // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
+    opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.Durability.Mode = DurabilityMode.Solo;
 });

@@ -8,6 +8,7 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
+using Sanzi.Ledger.Integrity;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Notices;
@@ -45,10 +46,11 @@ public static class LedgerStore
                 opts.AddNotices();
                 opts.AddHandovers();
                 opts.Schema.For<CommandReceipt>();
+                opts.AddIntegrity();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
-        return services;
+        return services.AddIntegrity();
     }
 }

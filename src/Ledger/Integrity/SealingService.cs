@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sanzi.Ledger.Integrity;
+
+/// <summary>Seals new events every <c>Integrity:SealInterval</c> (default two seconds) while the ledger runs.</summary>
+public sealed class SealingService(IntegrityChain chain, IConfiguration configuration, ILogger<SealingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(configuration.GetValue("Integrity:SealInterval", TimeSpan.FromSeconds(2)));
+        try
+        {
+            do
+            {
+                try
+                {
+                    await chain.SealAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A failed round leaves no partial seal (one transaction per batch); the next tick retries.
+                    logger.LogError(e, "Sealing the event log failed");
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+}
