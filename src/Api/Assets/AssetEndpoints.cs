@@ -11,11 +11,11 @@ public static class AssetEndpoints
 {
     [WolverinePost("/api/units/{code}/assets")]
     public static async Task<IResult> Register(string code, RegisterAsset command, CommandExecutor ledger, CancellationToken ct) =>
-        Created(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        Created(await ledger.Execute(command, code, ct));
 
     [WolverinePost("/api/assets/{id}/disposal")]
     public static async Task<IResult> RecordDisposal(Guid id, DisposeAsset command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"item/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 
     /// <summary>The unit's asset catalog (账册目录), in item-code order.</summary>
     [WolverineGet("/api/units/{code}/assets")]

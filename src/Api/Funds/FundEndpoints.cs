@@ -9,13 +9,13 @@ public static class FundEndpoints
 {
     [WolverinePost("/api/units/{code}/fund-accounts")]
     public static async Task<IResult> Open(string code, OpenFundAccount command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
 
     [WolverinePost("/api/fund-accounts/{id}/receipts")]
     public static async Task<IResult> Receipt(Guid id, RecordReceipt command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"item/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 
     [WolverinePost("/api/fund-accounts/{id}/payments")]
     public static async Task<IResult> Payment(Guid id, RecordPayment command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"item/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 }

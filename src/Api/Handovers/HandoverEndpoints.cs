@@ -8,9 +8,9 @@ public static class HandoverEndpoints
 {
     [WolverinePost("/api/units/{code}/handover")]
     public static async Task<IResult> Draft(string code, DraftHandover command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, code, ct));
 
     [WolverinePost("/api/units/{code}/handover/signatures")]
     public static async Task<IResult> Sign(string code, SignHandover command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, code, ct));
 }

@@ -14,5 +14,5 @@ public static class ItemEndpoints
 
     [WolverinePost("/api/items/{id}/count")]
     public static async Task<IResult> Count(Guid id, CountItem command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"item/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 }

@@ -8,21 +8,20 @@ public static class NoticeEndpoints
 {
     [WolverinePost("/api/units/{code}/notice")]
     public static async Task<IResult> Publish(string code, PublishNotice command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, code, ct));
 
     [WolverinePost("/api/units/{code}/objections")]
     public static async Task<IResult> Object(string code, RaiseObjection command, CommandExecutor ledger, CancellationToken ct)
     {
-        var answer = await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct);
+        var answer = await ledger.Execute(command, code, ct);
         return Results.Created($"/api/units/{code}/objections/{answer.ObjectionId}", answer);
     }
 
     [WolverinePost("/api/units/{code}/objections/{objectionId}/resolution")]
     public static async Task<IResult> Resolve(string code, Guid objectionId, ResolveObjection command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"unit/{code}/objection/{objectionId}", command,
-            (s, stamp) => command.Handle(s, code, objectionId, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, new ObjectionRef(code, objectionId), ct));
 
     [WolverinePost("/api/units/{code}/notice/confirmation")]
     public static async Task<IResult> Confirm(string code, ConfirmResults command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, code, ct));
 }

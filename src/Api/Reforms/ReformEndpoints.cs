@@ -17,18 +17,18 @@ public static class ReformEndpoints
 
     [WolverinePost("/api/reforms/{id}/resolutions")]
     public static async Task<IResult> RecordResolution(Guid id, RecordResolution command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"reform/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 
     [WolverinePost("/api/reforms/{id}/exceptions")]
     public static async Task<IResult> ApproveException(Guid id, ApproveException command, CommandExecutor ledger, CancellationToken ct)
     {
-        var answer = await ledger.Execute($"reform/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct);
+        var answer = await ledger.Execute(command, id, ct);
         return Results.Created($"/api/reforms/{id}", answer);
     }
 
     [WolverinePost("/api/reforms/{id}/freeze")]
     public static async Task<IResult> Freeze(Guid id, FreezeReform command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"reform/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 
     /// <summary>The reform with the stage each old and new unit has reached.</summary>
     [WolverineGet("/api/reforms/{id}")]

@@ -9,9 +9,9 @@ public static class ResourceEndpoints
 {
     [WolverinePost("/api/units/{code}/resources")]
     public static async Task<IResult> Register(string code, RegisterResource command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute($"unit/{code}", command, (s, stamp) => command.Handle(s, code, stamp, ct), ct));
+        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
 
     [WolverinePost("/api/resources/{id}/contracts")]
     public static async Task<IResult> Contract(Guid id, ContractResource command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute($"item/{id}", command, (s, stamp) => command.Handle(s, id, stamp, ct), ct));
+        Results.Ok(await ledger.Execute(command, id, ct));
 }

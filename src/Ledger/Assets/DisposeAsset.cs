@@ -17,7 +17,7 @@ public sealed record DisposeAsset(
     string? Recipient,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -23,7 +23,7 @@ public sealed record RegisterAsset(
     string? Keeper,
     string? TitleDocument,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -14,6 +14,11 @@ namespace Sanzi.Ledger.Common;
 /// </summary>
 public sealed class CommandExecutor(IDocumentSession session, IActorContext actors, IClock clock)
 {
+    /// <summary>Runs a command against its target; the target also scopes the idempotency key.</summary>
+    public Task<TAnswer> Execute<TTarget, TAnswer>(ILedgerCommand<TTarget, TAnswer> command, TTarget target, CancellationToken ct)
+        where TTarget : notnull =>
+        Execute($"{target}", command, (s, stamp) => command.Handle(s, target, stamp, ct), ct);
+
     public async Task<TAnswer> Execute<TCommand, TAnswer>(
         string scope,
         TCommand command,
@@ -25,13 +30,14 @@ public sealed class CommandExecutor(IDocumentSession session, IActorContext acto
         if (!rules.Passed) throw Refused.Invalid(rules);
 
         var actor = actors.Current;
-        var receiptId = $"{typeof(TCommand).Name}/{scope}/{command.IdempotencyKey}";
+        var commandName = command.GetType().Name;
+        var receiptId = $"{commandName}/{scope}/{command.IdempotencyKey}";
         var fingerprint = Fingerprint(scope, command);
         if (await session.LoadAsync<CommandReceipt>(receiptId, ct) is { } receipt)
         {
             if (receipt.Fingerprint != fingerprint)
                 throw Refused.Conflict(
-                    $"Idempotency key '{command.IdempotencyKey}' was already used for a different {typeof(TCommand).Name}.");
+                    $"Idempotency key '{command.IdempotencyKey}' was already used for a different {commandName}.");
             return JsonSerializer.Deserialize<TAnswer>(receipt.AnswerJson, LedgerJson.Options)!;
         }
 
@@ -46,7 +52,7 @@ public sealed class CommandExecutor(IDocumentSession session, IActorContext acto
         return answer;
     }
 
-    private static string Fingerprint<TCommand>(string scope, TCommand command) =>
+    private static string Fingerprint(string scope, ILedgerCommand command) =>
         Convert.ToHexString(SHA256.HashData(
-            Encoding.UTF8.GetBytes(scope + "\n" + JsonSerializer.Serialize(command, LedgerJson.Options))));
+            Encoding.UTF8.GetBytes(scope + "\n" + JsonSerializer.Serialize(command, command.GetType(), LedgerJson.Options))));
 }

@@ -18,6 +18,15 @@ public interface ILedgerCommand
     Rules Validate();
 }
 
+/// <summary>
+/// A command aimed at one thing (a unit by its code, an item or a reform by its id): its handler loads
+/// the state, takes the decision and appends the events, and the answer goes back to the caller.
+/// </summary>
+public interface ILedgerCommand<in TTarget, TAnswer> : ILedgerCommand
+{
+    Task<TAnswer> Handle(Marten.IDocumentSession session, TTarget target, Stamp stamp, CancellationToken ct);
+}
+
 /// <summary>Builds the stamp of a command's events from the actor, the clock and the business date.</summary>
 public static class Stamps
 {

@@ -15,7 +15,7 @@ public sealed record IncreaseDebt(
     string? Document,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -10,7 +10,7 @@ namespace Sanzi.Ledger.Debts;
 /// Locks every claim and liability balance of a frozen unit as of a date (锁定债务余额), item by item,
 /// so that later growth of a liability or loss of a claim shows against the locked figure.
 /// </summary>
-public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ILedgerCommand
+public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ILedgerCommand<string, DebtsLocked>
 {
     public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey);
 

@@ -24,7 +24,7 @@ public sealed record RecordDebt(
     string? Document,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

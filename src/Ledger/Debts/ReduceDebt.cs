@@ -17,7 +17,7 @@ public sealed record ReduceDebt(
     string? Document,
     ApprovalInput? Approval,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate()
     {

@@ -18,7 +18,7 @@ public sealed record OpenFundAccount(
     string? Holder,
     decimal? OpeningBalance,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -21,7 +21,7 @@ public sealed record RecordPayment(
     string? ResolutionReference,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

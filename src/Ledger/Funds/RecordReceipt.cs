@@ -16,7 +16,7 @@ public sealed record RecordReceipt(
     string? AccountCode,
     string? VoucherNumber,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

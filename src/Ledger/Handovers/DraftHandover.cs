@@ -22,7 +22,7 @@ public sealed record DraftHandover(
     IReadOnlyList<string>? Seals,
     IReadOnlyList<string>? PendingMatters,
     string? Remarks,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<string, HandoverDrafted>
 {
     public Rules Validate()
     {

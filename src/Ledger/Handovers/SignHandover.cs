@@ -12,7 +12,7 @@ namespace Sanzi.Ledger.Handovers;
 /// moves to the successor at its verified value, the old books close for good and the successor's open
 /// with those balances, all in one transaction.
 /// </summary>
-public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate? BusinessDate) : ILedgerCommand
+public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate? BusinessDate) : ILedgerCommand<string, HandoverSigning>
 {
     public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey).OneOf<HandoverRole>(Role, "role");
 

@@ -10,7 +10,7 @@ namespace Sanzi.Ledger.Inventory;
 /// Closes a unit's inventory once every item in its books has a count, stating the verified totals as of
 /// the snapshot date (登记时点). The debts must be locked first.
 /// </summary>
-public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDate, LocalDate? BusinessDate) : ILedgerCommand
+public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDate, LocalDate? BusinessDate) : ILedgerCommand<string, InventoryClosed>
 {
     public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey);
 

@@ -18,7 +18,7 @@ public sealed record CountItem(
     decimal? CountedQuantity,
     string? Reason,
     LocalDate? CountedOn,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<Guid, ItemCounted>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -19,7 +19,7 @@ public sealed record RecordSurplus(
     decimal? VerifiedValue,
     string? Location,
     string? Reason,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<string, ItemRegistration>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

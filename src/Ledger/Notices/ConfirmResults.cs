@@ -10,7 +10,7 @@ namespace Sanzi.Ledger.Notices;
 /// has run and every objection is settled.
 /// </summary>
 public sealed record ConfirmResults(string IdempotencyKey, string? Body, LocalDate? HeldOn, string? Document, LocalDate? BusinessDate)
-    : ILedgerCommand
+    : ILedgerCommand<string, MembersConfirmed>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -12,7 +12,7 @@ public sealed record PublishNotice(
     LocalDate? From,
     IReadOnlyList<string>? Places,
     string? ObjectionsTo,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<string, NoticePublished>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

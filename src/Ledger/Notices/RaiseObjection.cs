@@ -8,7 +8,7 @@ namespace Sanzi.Ledger.Notices;
 
 /// <summary>Records a member's objection (异议) to the notice: who, about which item if any, and what.</summary>
 public sealed record RaiseObjection(string IdempotencyKey, string? RaisedBy, Guid? ItemId, string? Text, LocalDate? BusinessDate)
-    : ILedgerCommand
+    : ILedgerCommand<string, ObjectionRaised>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

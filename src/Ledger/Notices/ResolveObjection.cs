@@ -16,7 +16,7 @@ public sealed record ResolveObjection(
     string? Outcome,
     string? Reason,
     decimal? CorrectedValue,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<ObjectionRef, ObjectionResolved>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)
@@ -46,8 +46,9 @@ public sealed record ResolveObjection(
         ];
     }
 
-    public async Task<ObjectionResolved> Handle(IDocumentSession session, string unitCode, Guid objectionId, Stamp stamp, CancellationToken ct)
+    public async Task<ObjectionResolved> Handle(IDocumentSession session, ObjectionRef target, Stamp stamp, CancellationToken ct)
     {
+        var (unitCode, objectionId) = target;
         var unit = await session.UnitAsync(unitCode, ct);
         var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
         var events = await session.Events.FetchStreamAsync(unit.Id, token: ct);
@@ -58,4 +59,10 @@ public sealed record ResolveObjection(
         session.Append(decided);
         return (ObjectionResolved)decided[0].Event;
     }
+}
+
+/// <summary>An objection of a unit's notice, as the URL names it.</summary>
+public sealed record ObjectionRef(string UnitCode, Guid ObjectionId)
+{
+    public override string ToString() => $"{UnitCode}/{ObjectionId}";
 }

@@ -13,7 +13,7 @@ public sealed record ApproveException(
     string? Approver,
     string? Document,
     string? Reason,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<Guid, ExceptionApproved>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -10,7 +10,7 @@ namespace Sanzi.Ledger.Reforms;
 /// be now or later, never earlier: a freeze cannot reach back over entries already made.
 /// </summary>
 public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, string? Document, LocalDate? BusinessDate)
-    : ILedgerCommand
+    : ILedgerCommand<Guid, ReformFreeze>
 {
     /// <summary>How far a freeze instant may lag the server clock, for clients whose clocks run slow.</summary>
     public static readonly Duration ClockTolerance = Duration.FromMinutes(5);

@@ -11,7 +11,7 @@ public sealed record RecordResolution(
     string? Meeting,
     LocalDate? HeldOn,
     string? Document,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate) : ILedgerCommand<Guid, ResolutionRecorded>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -16,7 +16,7 @@ public sealed record ContractResource(
     LocalDate? To,
     decimal? AnnualRent,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)

@@ -19,7 +19,7 @@ public sealed record RegisterResource(
     string? TitleDocument,
     decimal? BookValue,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand
+    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
 {
     public Rules Validate() => new Rules()
         .IdempotencyKey(IdempotencyKey)
