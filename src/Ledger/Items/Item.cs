@@ -110,11 +110,13 @@ public sealed record Item(
         Status = e.Result == CountResult.Missing ? ItemStatus.Missing : Status == ItemStatus.Missing ? ItemStatus.InUse : Status,
     };
 
+    /// <summary>The successor books the item at its verified value; its own next inventory counts it afresh.</summary>
     public Item Apply(ItemTransferred e) => this with
     {
         UnitCode = e.ToUnit,
         EntityCode = e.EntityCode,
         Value = e.Value,
+        Count = null,
         HandoverId = e.HandoverId,
         PreviousUnits = [.. PreviousUnits ?? [], e.FromUnit],
     };
@@ -126,7 +128,7 @@ public sealed record Item(
     public bool IsInBooks => Status != ItemStatus.Disposed;
 
     /// <summary>The value the books showed before the count (账面数); nothing for a surplus (盘盈) item.</summary>
-    public decimal BookValue => FoundAtCount ? 0m : Value;
+    public decimal BookValue => FoundAtCount && HandoverId is null ? 0m : Value;
 
     /// <summary>The value the inventory settled on (核实数); the book value until the item is counted.</summary>
     public decimal VerifiedValue => Status == ItemStatus.Missing ? 0m : Count?.VerifiedValue ?? Value;
