@@ -26,6 +26,8 @@ public sealed class CommandExecutor(IDocumentSession session, IActorContext acto
         CancellationToken ct)
         where TCommand : ILedgerCommand
     {
+        // A JSON body of `null` binds to no command at all.
+        if (command is null) throw Refused.Invalid("body", "must be a JSON object");
         var rules = command.Validate();
         if (!rules.Passed) throw Refused.Invalid(rules);
 

@@ -82,6 +82,9 @@ public sealed record DeclareReform(
             if (units[code] is null)
                 events.Add(new(StreamIds.ForUnit(code), new UnitRegistered(code, name, DivisionCode.LevelOf(code), stamp)));
 
+        foreach (var code in units.Where(u => u.Value is { IsClosed: true }).Select(u => u.Key))
+            throw Refused.Conflict($"Unit {code} was merged away and its code retired (已撤销); a retired code is not reused.");
+
         foreach (var p in predecessors)
         {
             if (units[p.Code] is { ReformId: { } other })

@@ -147,6 +147,9 @@ public class RegisterAssetTests(LedgerFixture fixture)
     {
         var problem = await _api.PostRaw($"/api/units/{Sample.TownshipCode()}/assets", "{\"idempotencyKey\": \"k\", \"originalValue\": \"lots\"}", 400);
         problem.GetProperty("detail").GetString()!.ShouldContain("$.originalValue");
+
+        var nothing = await _api.PostRaw($"/api/units/{Sample.TownshipCode()}/assets", "null", 400);
+        nothing.GetProperty("errors").GetProperty("body")[0].GetString().ShouldBe("must be a JSON object");
     }
 
     [Fact]

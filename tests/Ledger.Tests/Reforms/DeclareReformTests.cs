@@ -39,6 +39,17 @@ public class DeclareReformTests(LedgerFixture fixture)
     }
 
     [Fact]
+    public void A_retired_division_code_is_not_reused()
+    {
+        var stamp = Sample.Stamp();
+        var retired = UnitBook.Create(new UnitRegistered("360702110", "临河镇", UnitLevel.Township, stamp))
+            .Apply(new Sanzi.Ledger.Handovers.BooksHandedOver("360702110", Guid.NewGuid(), "360702199", 3, [], stamp.RecordedAt, stamp));
+        var units = new Dictionary<string, UnitBook?> { ["360702101"] = null, ["360702110"] = retired };
+
+        Should.Throw<Refused>(() => Command("360702101", "360702110").Decide(Guid.NewGuid(), units, stamp)).Message.ShouldContain("已撤销");
+    }
+
+    [Fact]
     public void Mixed_levels_and_reused_codes_break_the_shape_rules()
     {
         Command("360702101", "360702101201").Validate().Errors.Keys.ShouldContain("successors");
