@@ -50,7 +50,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         if (RunningPort(dataDir) is { } runningPort)
-            return new EmbeddedPostgres(binDir, dataDir, runningPort, ownsServer: false, deleteOnStop: false);
+        {
+            var shared = new EmbeddedPostgres(binDir, dataDir, runningPort, ownsServer: false, deleteOnStop: false);
+            await shared.EnsureDatabaseAsync("ledger", ct);
+            return shared;
+        }
 
         Directory.CreateDirectory(socketDir);
         GiveToServiceUser(dataDir);
