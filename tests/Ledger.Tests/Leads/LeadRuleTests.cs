@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Audit;
@@ -199,6 +200,16 @@ public class LeadRuleTests
         LeadRules.Names.Count.ShouldBe(LeadRules.All.Count);
         var leads = LeadRules.Evaluate(new LeadScope([Freeze(), Pay(500m, After(1))], new LeadThresholds(), Plan));
         leads.ShouldHaveSingleItem().ReformId.ShouldBe(Plan.Id);
+    }
+
+    [Fact]
+    public void Thresholds_bind_from_the_Leads_section_keeping_the_defaults_not_set()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Leads:CashOnHandLimit"] = "3000" }).Build();
+        var thresholds = configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>()!;
+        thresholds.CashOnHandLimit.ShouldBe(3_000m);
+        thresholds.RushFactor.ShouldBe(2m);
     }
 
     private EventFact Asset(Guid id, decimal value) =>
