@@ -6,4 +6,6 @@ namespace Sanzi.Bench.Writes;
 public sealed class BenchActor : IActorContext
 {
     public Actor Current { get; } = new("bench-clerk", "township");
+
+    public string? CorrelationId => null;
 }

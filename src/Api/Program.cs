@@ -2,6 +2,7 @@ using JasperFx;
 using NodaTime;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Leads;
 using Wolverine;
 using Wolverine.Http;
 
@@ -11,7 +12,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
 
-builder.Services.AddLedgerStore(database.ConnectionString);
+builder.Services.AddLedgerStore(database.ConnectionString,
+    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
 builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.

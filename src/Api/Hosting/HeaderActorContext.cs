@@ -1,15 +1,18 @@
+using System.Diagnostics;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Hosting;
 
 /// <summary>
 /// Takes the actor from the <c>X-Actor</c> (and optional <c>X-Actor-Role</c>) request headers until real
-/// authentication arrives; only this class will change then.
+/// authentication arrives; only this class will change then. The correlation id is the caller's
+/// <c>X-Correlation-ID</c> when it sends one, else the request's trace id.
 /// </summary>
 public sealed class HeaderActorContext(IHttpContextAccessor http) : IActorContext
 {
     public const string ActorHeader = "X-Actor";
     public const string RoleHeader = "X-Actor-Role";
+    public const string CorrelationHeader = "X-Correlation-ID";
 
     public Actor Current
     {
@@ -22,6 +25,15 @@ public sealed class HeaderActorContext(IHttpContextAccessor http) : IActorContex
             if (name.Length is 0 or > 100) throw new ActorMissing();
             var role = Uri.UnescapeDataString(headers[RoleHeader].ToString()).Trim();
             return new Actor(name, role.Length == 0 ? null : role);
+        }
+    }
+
+    public string? CorrelationId
+    {
+        get
+        {
+            var sent = http.HttpContext?.Request.Headers[CorrelationHeader].ToString().Trim() ?? "";
+            return sent.Length is > 0 and <= 100 ? sent : Activity.Current?.TraceId.ToString();
         }
     }
 }

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -11,10 +12,12 @@ using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Integrity;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Leads;
 using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Leads;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -23,7 +26,7 @@ namespace Sanzi.Api.Hosting;
 public static class LedgerStore
 {
     /// <summary>Marten on the given server: every module's events and read models, NodaTime in JSON and in Npgsql.</summary>
-    public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString, LeadThresholds thresholds)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
         services.AddMarten(opts =>
@@ -34,6 +37,7 @@ public static class LedgerStore
                     o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
 
                 opts.AddUnits();
                 opts.AddReforms();
@@ -47,10 +51,12 @@ public static class LedgerStore
                 opts.AddHandovers();
                 opts.Schema.For<CommandReceipt>();
                 opts.AddIntegrity();
+                opts.AddInspection(thresholds);
             })
+            .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
-        return services.AddIntegrity();
+        return services.AddSingleton(thresholds).AddIntegrity();
     }
 }

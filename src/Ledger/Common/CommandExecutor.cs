@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +13,9 @@ namespace Sanzi.Ledger.Common;
 /// </summary>
 public sealed class CommandExecutor(IDocumentSession session, IActorContext actors, IClock clock)
 {
+    /// <summary>The event metadata header holding the actor's role.</summary>
+    public const string RoleHeader = "role";
+
     /// <summary>Runs a command against its target; the target also scopes the idempotency key.</summary>
     public Task<TAnswer> Execute<TTarget, TAnswer>(ILedgerCommand<TTarget, TAnswer> command, TTarget target, CancellationToken ct)
         where TTarget : notnull =>
@@ -47,7 +49,9 @@ public sealed class CommandExecutor(IDocumentSession session, IActorContext acto
         var answer = await handle(session, stamp);
 
         session.LastModifiedBy = actor.Name;
-        session.CorrelationId = Activity.Current?.TraceId.ToString();
+        session.CorrelationId = actors.CorrelationId;
+        // The stamp predates roles; the role travels as event metadata so the audit trail can show it.
+        if (actor.Role is { } role) session.SetHeader(RoleHeader, role);
         session.Insert(new CommandReceipt(receiptId, fingerprint, JsonSerializer.Serialize(answer, LedgerJson.Options),
             actor.Name, stamp.RecordedAt));
         await session.SaveChangesAsync(ct);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Alba;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Tests.Support;
@@ -9,12 +11,14 @@ public sealed class LedgerApi(IAlbaHost host)
 {
     public const string DefaultActor = "test-clerk";
 
-    public async Task<JsonElement> Post(string url, object body, int status, string? actor = DefaultActor)
+    public async Task<JsonElement> Post(string url, object body, int status, string? actor = DefaultActor,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
             if (actor is not null) s.WithRequestHeader("X-Actor", actor);
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) s.WithRequestHeader(name, value);
             s.StatusCodeShouldBe(status);
         });
         return await Read(result);
@@ -40,6 +44,9 @@ public sealed class LedgerApi(IAlbaHost host)
         });
         return await Read(result);
     }
+
+    /// <summary>Waits until the asynchronous projections (audit trail, leads) have caught up with every event so far.</summary>
+    public Task CaughtUp() => host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
     public T As<T>(JsonElement json) => json.Deserialize<T>(LedgerJson.Options)!;
 

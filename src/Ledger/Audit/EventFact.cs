@@ -1,0 +1,21 @@
+using NodaTime;
+using Sanzi.Ledger.Common;
+
+namespace Sanzi.Ledger.Audit;
+
+/// <summary>
+/// A ledger event as the audit trail, the traces and the red-flag rules see it: the event itself, where it
+/// sits in the log, and the role the actor acted in (kept in the event's metadata, as the stamp predates roles).
+/// </summary>
+public sealed record EventFact(long Sequence, Guid EventId, Guid StreamId, string? Role, ILedgerEvent Event)
+{
+    public Stamp Stamp => Event.Stamp;
+    public string Actor => Event.Stamp.Actor;
+    public Instant RecordedAt => Event.Stamp.RecordedAt;
+    public LocalDate BusinessDate => Event.Stamp.BusinessDate;
+    public string Type => EventFacts.TypeName(Event.GetType());
+    public string? UnitCode => EventFacts.UnitOf(Event);
+    public decimal? Amount => EventFacts.AmountOf(Event);
+    public string? Counterparty => EventFacts.CounterpartyOf(Event);
+    public IReadOnlyList<string> Documents => EventFacts.DocumentsOf(Event);
+}
