@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.IO.Compression;
+using CsvHelper;
+using MiniExcelLibs;
+using Sanzi.Projections.Reports;
+
+namespace Sanzi.Api.Reports;
+
+/// <summary>The three shapes of every report, in one place: the JSON document, a CSV and an Excel workbook with Chinese headers.</summary>
+public static class ReportFormats
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Zip entries carry a time; a fixed one makes the same report the same bytes, whenever it is rendered.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static IResult Render(IReport report, ReportFormat format) => format switch
+    {
+        ReportFormat.Csv => File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
+        ReportFormat.Xlsx => File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
+        // As object, so that the report's own type is serialized rather than the interface.
+        _ => Results.Ok((object)report),
+    };
+
+    private static IResult File(byte[] bytes, string contentType, string name) => Results.File(bytes, contentType, name);
+
+    /// <summary>
+    /// UTF-8 with a byte-order mark, so Excel opens the Chinese right; a report of several tables writes each
+    /// under its name, after a blank line. Text that a spreadsheet would run as a formula is escaped.
+    /// </summary>
+    public static byte[] Csv(IReport report)
+    {
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, ValidateFieldCount = false, Injection = CsvInjection.Escape };
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            var tables = report.Tables();
+            foreach (var table in tables)
+            {
+                if (tables.Count > 1)
+                {
+                    if (table != tables[0]) csv.WriteRecord([""]);
+                    csv.WriteRecord([table.Name]);
+                }
+
+                csv.WriteRecord(table.Columns.Select(c => c.Header).ToArray());
+                foreach (var row in table.Rows)
+                {
+                    for (var i = 0; i < row.Length; i++) Write(csv, row[i], table.Columns[i].Kind);
+                    csv.EndRecord();
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>One sheet per table, headed by the Chinese column names; numbers stay numbers.</summary>
+    public static byte[] Excel(IReport report)
+    {
+        var sheets = report.Tables().ToDictionary(t => t.Name, object (t) => t.Rows.Select(row =>
+            (IDictionary<string, object?>)t.Columns.Select((c, i) => KeyValuePair.Create(c.Header, Cell(row[i], c.Kind))).ToDictionary()).ToList());
+        using var raw = new MemoryStream();
+        raw.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return Stable(raw.ToArray());
+    }
+
+    /// <summary>Rewrites the workbook's zip with a fixed entry time; MiniExcel stamps entries with the clock.</summary>
+    private static byte[] Stable(byte[] workbook)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = EntryTime;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Numbers go in as numbers, so that a negative difference is not mistaken for a formula and escaped.</summary>
+    private static void Write(CsvWriter csv, object? value, CellKind kind)
+    {
+        switch (value)
+        {
+            case null: csv.WriteField((string?)null); break;
+            case decimal d: csv.WriteField(d, kind == CellKind.Money ? "0.00" : "0.####"); break;
+            case int n: csv.WriteField(n, default); break;
+            default: csv.WriteField(value.ToString()); break;
+        }
+    }
+
+    private static object? Cell(object? value, CellKind kind) => value is decimal d && kind == CellKind.Money ? decimal.Round(d, 2) : value;
+}
