@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using MiniExcelLibs;
 using Sanzi.Projections.Reports;
@@ -7,7 +9,7 @@ using Sanzi.Projections.Reports;
 namespace Sanzi.Api.Reports;
 
 /// <summary>The three shapes of every report, in one place: the JSON document, a CSV and an Excel workbook with Chinese headers.</summary>
-public static class ReportFormats
+public static partial class ReportFormats
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -65,25 +67,40 @@ public static class ReportFormats
         return Stable(raw.ToArray());
     }
 
-    /// <summary>Rewrites the workbook's zip with a fixed entry time; MiniExcel stamps entries with the clock.</summary>
+    /// <summary>
+    /// The same report must be the same bytes whenever it is rendered, and MiniExcel writes the clock into the
+    /// zip entries and a fresh GUID into each sheet's relationship id; this rewrites both, the ids in order of appearance.
+    /// </summary>
     private static byte[] Stable(byte[] workbook)
     {
+        using var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        var parts = source.Entries.Select(e =>
+        {
+            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
+            return (e.FullName, Text: reader.ReadToEnd());
+        }).ToList();
+        var ids = new Dictionary<string, string>();
+        foreach (var (_, text) in parts)
+        foreach (Match m in RandomRelationshipId().Matches(text))
+            ids.TryAdd(m.Value, $"rIdSheet{ids.Count + 1}");
+
         using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            foreach (var (name, text) in parts)
             {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = EntryTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
+                var entry = target.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = EntryTime;
+                using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+                writer.Write(RandomRelationshipId().Replace(text, m => ids[m.Value]));
             }
         }
 
         return output.ToArray();
     }
+
+    [GeneratedRegex("\\bR[0-9a-f]{32}\\b")]
+    private static partial Regex RandomRelationshipId();
 
     /// <summary>Numbers go in as numbers, so that a negative difference is not mistaken for a formula and escaped.</summary>
     private static void Write(CsvWriter csv, object? value, CellKind kind)
