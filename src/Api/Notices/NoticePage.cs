@@ -19,7 +19,8 @@ public static class NoticePage
         p { line-height: 1.6; margin: 1.5mm 0; text-indent: 2em; }
         table { width: 100%; border-collapse: collapse; margin: 3mm 0; }
         th, td { border: 0.6pt solid #000; padding: 1mm 1.5mm; }
-        th { background: #eee; font-weight: bold; }
+        th { background: #eee; font-weight: bold; white-space: nowrap; }
+        td.c { white-space: nowrap; }
         td.n { text-align: right; white-space: nowrap; }
         h2 { font-size: 12pt; margin: 4mm 0 1mm; }
         .sign { text-align: right; margin-top: 8mm; line-height: 1.8; }
@@ -51,7 +52,7 @@ public static class NoticePage
             <table><thead><tr><th>编号</th><th>三资类别</th><th>类别</th><th>名称</th><th>数量</th><th>坐落</th><th>账面数(元)</th><th>核实数(元)</th><th>差额(元)</th><th>差异原因</th></tr></thead><tbody>
             """);
         foreach (var i in n.Items)
-            html.Append($"<tr><td>{E(i.ItemCode)}</td><td>{E(i.Kind)}</td><td>{E(i.CategoryName)}</td><td>{E(i.Name)}</td>" +
+            html.Append($"<tr><td class=\"c\">{E(i.ItemCode)}</td><td class=\"c\">{E(i.Kind)}</td><td>{E(i.CategoryName)}</td><td>{E(i.Name)}</td>" +
                         $"<td class=\"n\">{Q(i.Quantity)}{E(i.MeasureUnit)}</td><td>{E(i.Location ?? "")}</td><td class=\"n\">{M(i.BookValue)}</td>" +
                         $"<td class=\"n\">{M(i.VerifiedValue)}</td><td class=\"n\">{M(i.Difference)}</td><td>{E(i.Reason ?? "")}</td></tr>\n");
         html.Append($"""
