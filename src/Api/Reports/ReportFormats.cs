@@ -18,19 +18,17 @@ public static partial class ReportFormats
 
     public static IResult Render(IReport report, ReportFormat format) => format switch
     {
-        ReportFormat.Csv => File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
-        ReportFormat.Xlsx => File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
+        ReportFormat.Csv => Results.File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
+        ReportFormat.Xlsx => Results.File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
         // As object, so that the report's own type is serialized rather than the interface.
         _ => Results.Ok((object)report),
     };
-
-    private static IResult File(byte[] bytes, string contentType, string name) => Results.File(bytes, contentType, name);
 
     /// <summary>
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese right; a report of several tables writes each
     /// under its name, after a blank line. Text that a spreadsheet would run as a formula is escaped.
     /// </summary>
-    public static byte[] Csv(IReport report)
+    private static byte[] Csv(IReport report)
     {
         var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, ValidateFieldCount = false, Injection = CsvInjection.Escape };
         using var stream = new MemoryStream();
@@ -58,7 +56,7 @@ public static partial class ReportFormats
     }
 
     /// <summary>One sheet per table, headed by the Chinese column names; numbers stay numbers.</summary>
-    public static byte[] Excel(IReport report)
+    private static byte[] Excel(IReport report)
     {
         var sheets = report.Tables().ToDictionary(t => t.Name, object (t) => t.Rows.Select(row =>
             (IDictionary<string, object?>)t.Columns.Select((c, i) => KeyValuePair.Create(c.Header, Cell(row[i], c.Kind))).ToDictionary()).ToList());

@@ -17,7 +17,7 @@ public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, I
     public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, Instant? asOf, CancellationToken ct)
     {
         var unit = await session.UnitAsync(code, ct);
-        var rows = await session.Query<CatalogRow>().Where(r => r.Units.Contains(code)).ToListAsync(ct);
+        var rows = await CatalogRows.OfUnitAsync(session, code, ct);
         if (asOf is { } at)
         {
             unit = await session.Events.AggregateStreamAsync<UnitBook>(unit.Id, timestamp: at.ToDateTimeOffset(), token: ct)
