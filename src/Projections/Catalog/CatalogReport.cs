@@ -4,7 +4,7 @@ using Sanzi.Projections.Reports;
 
 namespace Sanzi.Projections.Catalog;
 
-/// <summary>One line of the catalog; <see cref="Status"/> is inUse, disposed, missing or handedOver.</summary>
+/// <summary>One line of the catalog; <see cref="Status"/> is inUse, disposed, missing or handedOver (to whom, on which day).</summary>
 public sealed record CatalogLine(
     Guid ItemId,
     string ItemCode,
@@ -27,7 +27,8 @@ public sealed record CatalogLine(
     string? Encumbrance,
     string Status,
     string StatusText,
-    string? HandedOverTo);
+    string? HandedOverTo,
+    LocalDate? HandedOverOn);
 
 /// <summary>
 /// The asset catalog (账册目录) of a unit: every item its books list or listed, with what became of it. Values
@@ -63,7 +64,7 @@ public sealed record CatalogReport(
         var encumbrance = item.Contract is { } c ? $"承包/租赁 {c.Number} {c.From}至{c.To}" : null;
         return new CatalogLine(item.Id, item.ItemCode, item.Name, item.Kind, item.Category, item.CategoryName, item.Specification, item.Quantity,
             item.MeasureUnit, item.Location, item.Keeper, item.OriginalValue, item.AccumulatedDepreciation, item.BookValue, item.VerifiedValue,
-            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to);
+            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to, line.Transfer?.On);
     }
 
     public string FileName() => $"账册目录-{UnitCode}";

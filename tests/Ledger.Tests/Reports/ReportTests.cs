@@ -33,6 +33,7 @@ public class ReportTests(LedgerFixture fixture)
             .ShouldBe((450_000m, 90_000m, 360_000m, 355_000m, -5_000m));
         office.Str("status").ShouldBe("handedOver");
         office.Str("statusText").ShouldBe($"移交至 和平村（{m.Merged.Code}）");
+        office.Str("handedOverOn").ShouldBe(Sample.Today());
         office.Str("categoryName").ShouldBe("固定资产-房屋建筑物");
         office.Str("location").ShouldBe("村部");
 
