@@ -101,7 +101,9 @@ public sealed class SampleMerger(DemoClient client)
         }
         log.WriteLine("Members confirmed; handover registers signed by 移交人, 接收人 and 监交人; 和平村's books are open");
 
-        Links.AddRange([$"api/reforms/{reformId}", $"api/units/{Merged}", $"api/units/{Merged}/assets", $"api/units/{East}"]);
+        Links.AddRange([$"api/reforms/{reformId}", $"api/units/{Merged}", $"api/units/{Merged}/assets", $"api/units/{East}",
+            $"api/units/{East}/catalog", $"api/units/{East}/summary?format=xlsx", $"api/units/{East}/handover", $"api/reforms/{reformId}/reconciliation",
+            $"notices/{East}"]);
     }
 
     private static object Count(string village, string key) => key switch

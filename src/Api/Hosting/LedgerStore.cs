@@ -17,6 +17,8 @@ using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Catalog;
+using Sanzi.Projections.Debts;
 using Sanzi.Projections.Leads;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -49,6 +51,8 @@ public static class LedgerStore
                 opts.AddInventory();
                 opts.AddNotices();
                 opts.AddHandovers();
+                opts.AddCatalog();
+                opts.AddDebtRegister();
                 opts.Schema.For<CommandReceipt>();
                 opts.AddIntegrity();
                 opts.AddInspection(thresholds);

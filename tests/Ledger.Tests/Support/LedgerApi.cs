@@ -48,6 +48,21 @@ public sealed class LedgerApi(IAlbaHost host)
     /// <summary>Waits until the asynchronous projections (audit trail, leads) have caught up with every event so far.</summary>
     public Task CaughtUp() => host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
+    /// <summary>The raw body of a download, with its content type.</summary>
+    public async Task<(byte[] Body, string? ContentType)> Download(string url, int status = 200)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(status);
+        });
+        var body = result.Context.Response.Body;
+        if (body.CanSeek) body.Position = 0;
+        using var copy = new MemoryStream();
+        await body.CopyToAsync(copy);
+        return (copy.ToArray(), result.Context.Response.ContentType);
+    }
+
     public T As<T>(JsonElement json) => json.Deserialize<T>(LedgerJson.Options)!;
 
     private static async Task<JsonElement> Read(IScenarioResult result)

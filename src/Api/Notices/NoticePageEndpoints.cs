@@ -1,0 +1,26 @@
+using Marten;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Reforms;
+using Sanzi.Projections.Notices;
+using Sanzi.Projections.Reports;
+using Wolverine.Http;
+
+namespace Sanzi.Api.Notices;
+
+/// <summary>The public notice page, without authentication: the unit's current notice, and each notice at its own stable address.</summary>
+public static class NoticePageEndpoints
+{
+    [WolverineGet("/notices/{code}")]
+    public static Task<IResult> Current(string code, IQuerySession session, CancellationToken ct) => Page(code, null, session, ct);
+
+    [WolverineGet("/notices/{code}/{noticeId}")]
+    public static Task<IResult> ById(string code, Guid noticeId, IQuerySession session, CancellationToken ct) => Page(code, noticeId, session, ct);
+
+    private static async Task<IResult> Page(string code, Guid? noticeId, IQuerySession session, CancellationToken ct)
+    {
+        var records = await UnitRecords.LoadAsync(session, code, null, ct);
+        if (noticeId is { } id && records.Unit.Notice?.NoticeId != id) throw Refused.NotFound($"Notice {id} is not one of unit {code}'s.");
+        var reform = records.Unit.ReformId is { } reformId ? await session.LoadAsync<Reform>(reformId, ct) : null;
+        return Results.Content(NoticePage.Render(PublicNotice.Build(records, reform)), "text/html; charset=utf-8");
+    }
+}

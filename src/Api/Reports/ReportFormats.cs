@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using MiniExcelLibs;
+using Sanzi.Projections.Reports;
+
+namespace Sanzi.Api.Reports;
+
+/// <summary>The three shapes of every report, in one place: the JSON document, a CSV and an Excel workbook with Chinese headers.</summary>
+public static partial class ReportFormats
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Zip entries carry a time; a fixed one makes the same report the same bytes, whenever it is rendered.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static IResult Render(IReport report, ReportFormat format) => format switch
+    {
+        ReportFormat.Csv => Results.File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
+        ReportFormat.Xlsx => Results.File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
+        // As object, so that the report's own type is serialized rather than the interface.
+        _ => Results.Ok((object)report),
+    };
+
+    /// <summary>
+    /// UTF-8 with a byte-order mark, so Excel opens the Chinese right; a report of several tables writes each
+    /// under its name, after a blank line. Text that a spreadsheet would run as a formula is escaped.
+    /// </summary>
+    private static byte[] Csv(IReport report)
+    {
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, ValidateFieldCount = false, Injection = CsvInjection.Escape };
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            var tables = report.Tables();
+            foreach (var table in tables)
+            {
+                if (tables.Count > 1)
+                {
+                    if (table != tables[0]) csv.WriteRecord([""]);
+                    csv.WriteRecord([table.Name]);
+                }
+
+                csv.WriteRecord(table.Columns.Select(c => c.Header).ToArray());
+                foreach (var row in table.Rows)
+                {
+                    for (var i = 0; i < row.Length; i++) Write(csv, row[i], table.Columns[i].Kind);
+                    csv.EndRecord();
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>One sheet per table, headed by the Chinese column names; numbers stay numbers.</summary>
+    private static byte[] Excel(IReport report)
+    {
+        var sheets = report.Tables().ToDictionary(t => t.Name, object (t) => t.Rows.Select(row =>
+            (IDictionary<string, object?>)t.Columns.Select((c, i) => KeyValuePair.Create(c.Header, Cell(row[i], c.Kind))).ToDictionary()).ToList());
+        using var raw = new MemoryStream();
+        raw.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return Stable(raw.ToArray());
+    }
+
+    /// <summary>
+    /// The same report must be the same bytes whenever it is rendered, and MiniExcel writes the clock into the
+    /// zip entries and a fresh GUID into each sheet's relationship id; this rewrites both, the ids in order of appearance.
+    /// </summary>
+    private static byte[] Stable(byte[] workbook)
+    {
+        using var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        var parts = source.Entries.Select(e =>
+        {
+            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
+            return (e.FullName, Text: reader.ReadToEnd());
+        }).ToList();
+        var ids = new Dictionary<string, string>();
+        foreach (var (_, text) in parts)
+        foreach (Match m in RandomRelationshipId().Matches(text))
+            ids.TryAdd(m.Value, $"rIdSheet{ids.Count + 1}");
+
+        using var output = new MemoryStream();
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in parts)
+            {
+                var entry = target.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = EntryTime;
+                using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+                writer.Write(RandomRelationshipId().Replace(text, m => ids[m.Value]));
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    [GeneratedRegex("\\bR[0-9a-f]{32}\\b")]
+    private static partial Regex RandomRelationshipId();
+
+    /// <summary>Numbers go in as numbers, so that a negative difference is not mistaken for a formula and escaped.</summary>
+    private static void Write(CsvWriter csv, object? value, CellKind kind)
+    {
+        switch (value)
+        {
+            case null: csv.WriteField((string?)null); break;
+            case decimal d: csv.WriteField(d, kind == CellKind.Money ? "0.00" : "0.####"); break;
+            case int n: csv.WriteField(n, default); break;
+            default: csv.WriteField(value.ToString()); break;
+        }
+    }
+
+    private static object? Cell(object? value, CellKind kind) => value is decimal d && kind == CellKind.Money ? decimal.Round(d, 2) : value;
+}

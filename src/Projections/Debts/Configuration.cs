@@ -1,0 +1,10 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Sanzi.Projections.Debts;
+
+public static class Configuration
+{
+    public static void AddDebtRegister(this StoreOptions options) =>
+        options.Projections.Add<DebtRegisterProjection>(ProjectionLifecycle.Inline);
+}

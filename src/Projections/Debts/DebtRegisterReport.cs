@@ -1,0 +1,106 @@
+using System.Globalization;
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Projections.Reports;
+
+namespace Sanzi.Projections.Debts;
+
+/// <summary>One claim or liability in the register: locked, moved since, now; <see cref="ChangedAfterLock"/> marks any change.</summary>
+public sealed record DebtRegisterLine(
+    Guid ItemId,
+    string ItemCode,
+    DebtKind Kind,
+    string Status,
+    LocalDate? LockedAsOf,
+    decimal? LockedBalance,
+    decimal MovedSinceLock,
+    decimal CurrentBalance,
+    bool ChangedAfterLock,
+    IReadOnlyList<DebtMovement> MovementsSinceLock);
+
+/// <summary>Everything the unit owes to or is owed by one counterparty, on one side.</summary>
+public sealed record Counterparty(
+    string Name,
+    ItemKind Side,
+    HolderType Type,
+    decimal? LockedBalance,
+    decimal CurrentBalance,
+    bool ChangedAfterLock,
+    IReadOnlyList<DebtRegisterLine> Lines);
+
+/// <summary>
+/// The register of claims and debts (债权债务清单) of a unit, per counterparty: the balance locked at the debt
+/// lock (锁定债务余额), the movements since, the balance now, and every change after the lock marked.
+/// </summary>
+public sealed record DebtRegisterReport(
+    string UnitCode,
+    string UnitName,
+    Instant? AsOf,
+    LocalDate? LockedAsOf,
+    IReadOnlyList<Counterparty> Counterparties) : IReport
+{
+    public static async Task<DebtRegisterReport> LoadAsync(IQuerySession session, UnitRecords records, CancellationToken ct)
+    {
+        var debts = records.Lines.Where(l => l.Item.Kind is ItemKind.Claim or ItemKind.Liability).ToList();
+        var ids = debts.Select(l => l.Item.Id).ToList();
+        var lines = records.AsOf is { } at
+            ? await Replay.AsOfAsync<DebtLine>(session, ids.Append(records.Unit.Id), at, ct,
+                typeof(DebtRecorded), typeof(DebtIncreased), typeof(DebtReduced), typeof(DebtsLocked))
+            : await session.LoadManyAsync<DebtLine>(ct, ids);
+        var byId = lines.ToDictionary(l => l.Id);
+        return Build(records, debts.Select(d => (d.Status, byId[d.Item.Id])).ToList());
+    }
+
+    private static DebtRegisterReport Build(UnitRecords records, IReadOnlyList<(string Status, DebtLine Line)> debts)
+    {
+        var code = records.Unit.Code;
+        var counterparties = debts
+            .GroupBy(d => (d.Line.Side, d.Line.Counterparty))
+            .OrderBy(g => g.Key.Side).ThenBy(g => g.Key.Counterparty, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var lines = g.OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).Select(d => Line(d.Status, d.Line, code)).ToList();
+                var locked = lines.Any(l => l.LockedBalance is not null) ? lines.Sum(l => l.LockedBalance ?? 0m) : (decimal?)null;
+                return new Counterparty(g.Key.Counterparty, g.Key.Side, g.First().Line.CounterpartyType, locked, lines.Sum(l => l.CurrentBalance),
+                    lines.Any(l => l.ChangedAfterLock), lines);
+            })
+            .ToList();
+        return new DebtRegisterReport(code, records.Unit.Name, records.AsOf, records.Unit.DebtsLockedAsOf, counterparties);
+    }
+
+    private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
+    {
+        var locked = line.LockFor(unitCode);
+        var since = locked is null ? [] : line.Movements.Skip(locked.MovementsBefore).ToList();
+        return new DebtRegisterLine(line.Id, line.ItemCode, line.Kind, status, locked?.AsOf, locked?.Balance, since.Sum(m => m.Amount),
+            line.Balance, since.Count > 0, since);
+    }
+
+    public string FileName() => $"债权债务清单-{UnitCode}";
+
+    public IReadOnlyList<Table> Tables() =>
+    [
+        new("债权债务清单",
+        [
+            new("债权/债务"), new("往来单位或个人"), new("编号"), new("类别"), new("锁定日"), new("锁定余额", CellKind.Money),
+            new("锁定后变动", CellKind.Money), new("当前余额", CellKind.Money), new("锁定后有变动"), new("变动明细"),
+        ],
+        Counterparties.SelectMany(c => c.Lines.Select(l => new object?[]
+        {
+            Texts.Kind(c.Side), c.Name, l.ItemCode, Ledger.Debts.DebtKinds.ChineseName(c.Side, l.Kind), l.LockedAsOf?.ToString("yyyy-MM-dd", null),
+            l.LockedBalance, l.MovedSinceLock, l.CurrentBalance, l.ChangedAfterLock ? "是" : "否",
+            string.Join("；", l.MovementsSinceLock.Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.On:yyyy-MM-dd} {MovementName(m.Kind)} {m.Amount:0.00} {m.Document}"))),
+        })).ToList()),
+    ];
+
+    private static string MovementName(string kind) => kind switch
+    {
+        "increase" => "增加",
+        "collection" => "收回",
+        "repayment" => "偿还",
+        _ => "核销",
+    };
+}

@@ -1,0 +1,101 @@
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Handovers;
+using Sanzi.Projections.Reports;
+
+namespace Sanzi.Projections.Handovers;
+
+/// <summary>One item of the register, with the old unit's and the new unit's codes.</summary>
+public sealed record HandoverItem(
+    int No,
+    Guid ItemId,
+    string FromUnit,
+    string ToUnit,
+    string EntityCode,
+    string ItemCode,
+    string Name,
+    ItemKind Kind,
+    string CategoryName,
+    decimal Quantity,
+    string MeasureUnit,
+    decimal Value);
+
+/// <summary>A party of the handover and, once given, their signature and its instant.</summary>
+public sealed record HandoverSignature(HandoverRole Role, string RoleName, string Name, string Post, string? Signer, Instant? SignedAt);
+
+/// <summary>
+/// The handover register (移交清册) of an old unit: header (unit, successor, date, the three parties, archives,
+/// seals, pending matters, remarks), one row per item, and the signatures of 移交人, 接收人 and 监交人 with their
+/// instants. Before the third signature it lists what the draft would hand over, at today's verified values.
+/// </summary>
+public sealed record HandoverReport(
+    string UnitCode,
+    string UnitName,
+    Instant? AsOf,
+    Guid HandoverId,
+    string SuccessorCode,
+    string SuccessorName,
+    LocalDate HandoverDate,
+    bool Completed,
+    Instant? ClosedAt,
+    int ItemCount,
+    decimal TotalValue,
+    IReadOnlyList<string> Archives,
+    IReadOnlyList<string> Seals,
+    IReadOnlyList<string> PendingMatters,
+    string? Remarks,
+    IReadOnlyList<HandoverItem> Items,
+    IReadOnlyList<HandoverSignature> Signatures) : IReport
+{
+    private static readonly IReadOnlyDictionary<HandoverRole, string> RoleNames = new Dictionary<HandoverRole, string>
+    {
+        [HandoverRole.HandingOver] = "移交人",
+        [HandoverRole.Receiving] = "接收人",
+        [HandoverRole.Supervising] = "监交人",
+    };
+
+    public static HandoverReport Build(UnitRecords records)
+    {
+        var unit = records.Unit;
+        var draft = unit.Handover ?? throw Refused.NotFound($"Unit {unit.Code} has no handover register{(records.AsOf is null ? "" : $" as of {records.AsOf}")}.");
+        var lines = unit.IsClosed
+            ? records.Lines.Where(l => l.Transfer?.HandoverId == draft.HandoverId).ToList()
+            : records.Lines.Where(l => !l.HandedOver && l.Item.IsHeld).ToList();
+        var items = lines.Select((l, i) => new HandoverItem(i + 1, l.Item.Id, unit.Code, draft.SuccessorCode, draft.EntityCode, l.Item.ItemCode,
+            l.Item.Name, l.Item.Kind, l.Item.CategoryName, l.Item.Quantity, l.Item.MeasureUnit, l.Transfer?.Value ?? l.Item.VerifiedValue)).ToList();
+        var signatures = draft.Parties.Select(p => (p, s: (unit.Signatures ?? []).FirstOrDefault(s => s.Role == p.Role)))
+            .Select(x => new HandoverSignature(x.p.Role, RoleNames[x.p.Role], x.p.Name, x.p.Post, x.s?.Signer, x.s?.Stamp.RecordedAt)).ToList();
+        return new HandoverReport(unit.Code, unit.Name, records.AsOf, draft.HandoverId, draft.SuccessorCode, records.NameOf(draft.SuccessorCode),
+            draft.HandoverDate, unit.IsClosed, unit.ClosedAt, items.Count, items.Sum(i => i.Value), draft.Archives, draft.Seals,
+            draft.PendingMatters, draft.Remarks, items, signatures);
+    }
+
+    public string FileName() => $"移交清册-{UnitCode}";
+
+    public IReadOnlyList<Table> Tables() =>
+    [
+        new("移交清册",
+        [
+            new("序号", CellKind.Number), new("原单位代码"), new("接收单位代码"), new("核算主体"), new("编号"), new("名称"), new("三资类别"),
+            new("类别"), new("数量", CellKind.Number), new("计量单位"), new("移交金额", CellKind.Money),
+        ],
+        Items.Select(i => new object?[]
+        {
+            i.No, i.FromUnit, i.ToUnit, i.EntityCode, i.ItemCode, i.Name, Texts.Kind(i.Kind), i.CategoryName, i.Quantity, i.MeasureUnit, i.Value,
+        }).ToList()),
+        new("交接信息", [new("项目"), new("内容")],
+        [
+            ["移交单位", $"{UnitName}（{UnitCode}）"],
+            ["接收单位", $"{SuccessorName}（{SuccessorCode}）"],
+            ["移交日期", HandoverDate.ToString("yyyy-MM-dd", null)],
+            ["移交项数", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["档案", string.Join("；", Archives)],
+            ["印章", string.Join("；", Seals)],
+            ["待办事项", string.Join("；", PendingMatters)],
+            ["备注", Remarks],
+            ["封账时间", Texts.Local(ClosedAt)],
+        ]),
+        new("签字", [new("角色"), new("姓名"), new("职务"), new("签字人"), new("签字时间")],
+            Signatures.Select(s => new object?[] { s.RoleName, s.Name, s.Post, s.Signer, Texts.Local(s.SignedAt) }).ToList()),
+    ];
+}

@@ -1,0 +1,35 @@
+using Marten;
+using NodaTime;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Units;
+using Sanzi.Projections.Catalog;
+
+namespace Sanzi.Projections.Reports;
+
+/// <summary>
+/// What every report of a unit is computed from: its books and the catalog rows of every item its books
+/// have listed, either as the projections hold them now or folded from the events up to an instant.
+/// </summary>
+public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, IReadOnlyDictionary<string, string> UnitNames, Instant? AsOf)
+{
+    public string NameOf(string code) => UnitNames.TryGetValue(code, out var name) ? name : code;
+
+    public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, Instant? asOf, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(code, ct);
+        var rows = await CatalogRows.OfUnitAsync(session, code, ct);
+        if (asOf is { } at)
+        {
+            unit = await session.Events.AggregateStreamAsync<UnitBook>(unit.Id, timestamp: at.ToDateTimeOffset(), token: ct)
+                   ?? throw Refused.NotFound($"Unit {code} had no books yet at {at}.");
+            // An item's Units only grow, so the rows listing the unit now are all that can have listed it then.
+            rows = (await Replay.AsOfAsync<CatalogRow>(session, rows.Select(r => r.Id), at, ct)).Where(r => r.Units.Contains(code)).ToList();
+        }
+
+        var lines = rows.Select(r => r.LineFor(code)).OrderBy(l => l.Item.ItemCode, StringComparer.Ordinal).ThenBy(l => l.Item.Id).ToList();
+        var others = lines.Select(l => l.Transfer?.ToUnit ?? l.Item.UnitCode).Append(unit.SuccessorCode).OfType<string>()
+            .Where(c => c != code).Distinct().Select(StreamIds.ForUnit).ToList();
+        var names = (await session.LoadManyAsync<UnitBook>(ct, others)).Append(unit).ToDictionary(u => u.Code, u => u.Name);
+        return new UnitRecords(unit, lines, names, asOf);
+    }
+}
