@@ -29,11 +29,5 @@ public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate
     }
 
     public async Task<DebtsLocked> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var locked = Decide(stream.Aggregate!, await session.ItemsOfUnitAsync(unitCode, ct), stamp);
-        stream.AppendOne(locked);
-        return locked;
-    }
+        => await session.DecideOnUnitAsync(unitCode, async unit => Decide(unit, await session.ItemsOfUnitAsync(unitCode, ct), stamp), ct);
 }

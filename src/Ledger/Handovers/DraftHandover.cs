@@ -51,13 +51,6 @@ public sealed record DraftHandover(
     }
 
     public async Task<HandoverDrafted> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var reform = await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
-                     ?? throw Refused.Conflict($"Unit {unitCode} belongs to no reform.");
-        var drafted = Decide(stream.Aggregate!, reform, await session.ItemsOfUnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp);
-        stream.AppendOne(drafted);
-        return drafted;
-    }
+        => await session.DecideOnUnitAsync(unitCode, async unit =>
+            Decide(unit, await session.ReformOfAsync(unit, ct), await session.ItemsOfUnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp), ct);
 }

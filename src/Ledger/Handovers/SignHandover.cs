@@ -55,8 +55,7 @@ public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate
     {
         var unit = await session.UnitAsync(unitCode, ct);
         var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var reform = await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
-                     ?? throw Refused.Conflict($"Unit {unitCode} belongs to no reform.");
+        var reform = await session.ReformOfAsync(unit, ct);
         var successorCode = reform.PredecessorOf(unitCode).SuccessorCode;
         var others = new List<UnitBook>();
         foreach (var p in reform.Predecessors.Where(p => p.Code != unitCode))

@@ -32,11 +32,5 @@ public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDa
     }
 
     public async Task<InventoryClosed> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var closed = Decide(stream.Aggregate!, await session.ItemsOfUnitAsync(unitCode, ct), stamp);
-        stream.AppendOne(closed);
-        return closed;
-    }
+        => await session.DecideOnUnitAsync(unitCode, async unit => Decide(unit, await session.ItemsOfUnitAsync(unitCode, ct), stamp), ct);
 }

@@ -31,11 +31,5 @@ public sealed record ConfirmResults(string IdempotencyKey, string? Body, LocalDa
     }
 
     public async Task<MembersConfirmed> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var confirmed = Decide(stream.Aggregate!, stamp);
-        stream.AppendOne(confirmed);
-        return confirmed;
-    }
+        => await session.DecideOnUnitAsync(unitCode, unit => Task.FromResult(Decide(unit, stamp)), ct);
 }

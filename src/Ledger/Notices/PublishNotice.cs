@@ -30,13 +30,6 @@ public sealed record PublishNotice(
     }
 
     public async Task<NoticePublished> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var reform = await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
-                     ?? throw Refused.Conflict($"Unit {unitCode} belongs to no reform.");
-        var published = Decide(stream.Aggregate!, reform, Guid.CreateVersion7(), stamp);
-        stream.AppendOne(published);
-        return published;
-    }
+        => await session.DecideOnUnitAsync(unitCode,
+            async unit => Decide(unit, await session.ReformOfAsync(unit, ct), Guid.CreateVersion7(), stamp), ct);
 }

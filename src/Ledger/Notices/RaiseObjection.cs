@@ -24,12 +24,6 @@ public sealed record RaiseObjection(string IdempotencyKey, string? RaisedBy, Gui
     }
 
     public async Task<ObjectionRaised> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var item = ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
-        var raised = Decide(stream.Aggregate!, item, Guid.CreateVersion7(), stamp);
-        stream.AppendOne(raised);
-        return raised;
-    }
+        => await session.DecideOnUnitAsync(unitCode,
+            async unit => Decide(unit, ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null, Guid.CreateVersion7(), stamp), ct);
 }

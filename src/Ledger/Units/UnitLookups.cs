@@ -22,6 +22,25 @@ public static class UnitLookups
         return stream.Aggregate is null ? throw Refused.NotFound($"Item {id} is not in the ledger.") : stream;
     }
 
+    /// <summary>
+    /// Takes a decision on a unit's own stream under its version guard and appends the one event decided;
+    /// two clerks moving the same unit at once get one success and one 409.
+    /// </summary>
+    public static async Task<TEvent> DecideOnUnitAsync<TEvent>(this IDocumentSession session, string code,
+        Func<UnitBook, Task<TEvent>> decide, CancellationToken ct) where TEvent : notnull
+    {
+        var unit = await session.UnitAsync(code, ct);
+        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
+        var decided = await decide(stream.Aggregate!);
+        stream.AppendOne(decided);
+        return decided;
+    }
+
+    /// <summary>The reform a unit belongs to, for the steps that need its rules (notice days, successor).</summary>
+    public static async Task<Reform> ReformOfAsync(this IQuerySession session, UnitBook unit, CancellationToken ct) =>
+        await session.LoadAsync<Reform>(unit.ReformId ?? Guid.Empty, ct)
+        ?? throw Refused.Conflict($"Unit {unit.Code} belongs to no reform.");
+
     /// <summary>The exception approval a movement cites, from the reform that froze the unit.</summary>
     public static async Task<ExceptionApproved?> ExceptionAsync(this IQuerySession session, UnitBook unit, Guid? exceptionId, CancellationToken ct)
     {
