@@ -22,12 +22,7 @@ public class TraceTests(LedgerFixture fixture)
         var payee = "印刷厂-" + Sample.Key()[..8];
         await Pay(account, 100m, payee);
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
-        await books.LockDebts();
-        await books.Count(account);
-        await books.CloseInventory();
-        await books.PublishNotice();
-        await books.Confirm();
-        await books.DraftHandover();
+        await books.DraftedAfterCounting(account);
         await books.SignedByAll();
         await Pay(account, 200m, payee);
 

@@ -23,12 +23,7 @@ public class HandoverTests(LedgerFixture fixture)
         var account = await books.Account("bank", 10_000m, "state");
         await books.DraftHandover(409);
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
-        await books.LockDebts();
-        await books.Count(account);
-        await books.CloseInventory();
-        await books.PublishNotice();
-        await books.Confirm();
-        await books.DraftHandover();
+        await books.DraftedAfterCounting(account);
         return (books, reformId, account);
     }
 

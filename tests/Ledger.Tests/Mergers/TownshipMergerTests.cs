@@ -41,12 +41,7 @@ public class TownshipMergerTests(LedgerFixture fixture)
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200, "county-finance-bureau");
         foreach (var (books, items) in new[] { (north, northItems), (south, southItems) })
         {
-            await books.LockDebts();
-            foreach (var item in items) await books.Count(item);
-            await books.CloseInventory();
-            await books.PublishNotice();
-            await books.Confirm();
-            await books.DraftHandover();
+            await books.DraftedAfterCounting([.. items]);
             await books.SignedByAll();
         }
 

@@ -90,6 +90,17 @@ public sealed class Books(LedgerApi api, string unitCode)
             pendingMatters = new[] { "村道硬化工程尾款待结算" },
         }, status);
 
+    /// <summary>From a frozen unit to a drafted handover register: lock, count every item as booked, close, notice, confirm, draft.</summary>
+    public async Task DraftedAfterCounting(params Guid[] items)
+    {
+        await LockDebts();
+        foreach (var item in items) await Count(item);
+        await CloseInventory();
+        await PublishNotice();
+        await Confirm();
+        await DraftHandover();
+    }
+
     public async Task<JsonElement> SignedByAll()
     {
         await Sign("handingOver", "outgoing-director");
