@@ -32,5 +32,5 @@ public static class ScopeLoader
         [.. reform.Predecessors.Select(p => p.Code), .. reform.Successors.Select(s => s.Code)];
 
     public static EventFact ToFact(IEvent e) =>
-        new(e.Sequence, e.Id, e.StreamId, e.GetHeader(CommandExecutor.RoleHeader)?.ToString(), (ILedgerEvent)e.Data);
+        new(e.Sequence, e.Id, e.StreamId, e.GetHeader(EventHeaders.Role)?.ToString(), (ILedgerEvent)e.Data);
 }
