@@ -2,7 +2,7 @@ using JasperFx;
 using NodaTime;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
 
