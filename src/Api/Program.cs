@@ -3,7 +3,7 @@ using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Persistence;
