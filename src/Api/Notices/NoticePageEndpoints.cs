@@ -7,18 +7,25 @@ using Wolverine.Http;
 
 namespace Sanzi.Api.Notices;
 
-/// <summary>The public notice page, without authentication: the unit's current notice, and each notice at its own stable address.</summary>
+/// <summary>
+/// The public notice page, without authentication: the unit's current notice, and each notice at its own stable address;
+/// <c>?book=state|collective</c> for a township that keeps both books.
+/// </summary>
 public static class NoticePageEndpoints
 {
     [WolverineGet("/notices/{code}")]
-    public static Task<IResult> Current(string code, IQuerySession session, CancellationToken ct) => Page(code, null, session, ct);
+    public static Task<IResult> Current(string code, string? book, IQuerySession session, CancellationToken ct) => Page(code, null, book, session, ct);
 
     [WolverineGet("/notices/{code}/{noticeId}")]
-    public static Task<IResult> ById(string code, Guid noticeId, IQuerySession session, CancellationToken ct) => Page(code, noticeId, session, ct);
+    public static Task<IResult> ById(string code, Guid noticeId, string? book, IQuerySession session, CancellationToken ct) =>
+        Page(code, noticeId, book, session, ct);
 
-    private static async Task<IResult> Page(string code, Guid? noticeId, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> Page(string code, Guid? noticeId, string? book, IQuerySession session, CancellationToken ct)
     {
-        var records = await UnitRecords.LoadAsync(session, code, null, ct);
+        var rules = new Rules();
+        var asked = Reports.ReportRequest.ParseBook(book, rules);
+        rules.ThrowIfBroken();
+        var records = await UnitRecords.LoadAsync(session, code, null, ct, asked);
         if (noticeId is { } id && records.Unit.Notice?.NoticeId != id) throw Refused.NotFound($"Notice {id} is not one of unit {code}'s.");
         var reform = records.Unit.ReformId is { } reformId ? await session.LoadAsync<Reform>(reformId, ct) : null;
         return Results.Content(NoticePage.Render(PublicNotice.Build(records, reform)), "text/html; charset=utf-8");

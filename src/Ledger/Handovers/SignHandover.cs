@@ -7,9 +7,9 @@ using Sanzi.Ledger.Units;
 namespace Sanzi.Ledger.Handovers;
 
 /// <summary>
-/// One party signs the handover register. With the third signature (three distinct people) every item
-/// moves to the successor at its verified value, the old books close for good and the successor's open
-/// with those balances, all in one transaction.
+/// One party signs the handover register. With the last named person's signature (each a different person)
+/// every item moves to the successor at its verified value, the old books close for good and the successor's
+/// open with those balances, all in one transaction; state assets are booked against 3401 无偿调拨净资产.
 /// </summary>
 public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, LocalDate? BusinessDate) : ILedgerCommand
 {
@@ -32,12 +32,12 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         unit.EnsureStage(unit.Handover is not null, "signing the handover", "a drafted handover register");
         var draft = unit.Handover!;
         var signatures = unit.Signatures ?? [];
-        if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
-            throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the three parties must be three people.");
+            throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the parties must be different people.");
+        var party = PartyFor(draft.Parties, signatures, stamp.Actor, unit.Code);
 
-        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp));
-        if (signatures.Count < 2) return [signed];
+        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp, party.Name));
+        if (signatures.Count + 1 < draft.Parties.Count) return [signed];
 
         var held = books.Items.Where(i => i.IsHeld).ToList();
         var totals = UnitItems.Totals(held);
@@ -52,9 +52,26 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
             new(unit.Id, new BooksHandedOver(unit.Code, draft.HandoverId, draft.SuccessorCode, held.Count, totals, stamp.RecordedAt, stamp)),
             new(books.Successor.Id, new BooksReceived(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.EntityCode, held.Count, totals, stamp)),
         ];
+        var state = held.Where(i => i.Ownership == Ownership.State).Select(i => (i, i.VerifiedValue)).ToList();
+        if (state.Count > 0)
+            events.Add(new(books.Successor.Id, OpeningEntries.For(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.Transfer!, state, stamp)));
         if (books.OtherPredecessors.All(p => p.IsClosed))
             events.Add(new(books.Reform.Id, new ReformCompleted(books.Reform.Id, stamp)));
         return events;
+    }
+
+    /// <summary>
+    /// The named person this signature is for: the signer by name in the role, or, where the role names one person
+    /// only, whoever signs for it (a village's three parties sign as the users they are).
+    /// </summary>
+    private Party PartyFor(IReadOnlyList<Party> parties, IReadOnlyList<HandoverSigned> signatures, string signer, string unitCode)
+    {
+        var inRole = parties.Where(p => p.Role == Role).ToList();
+        var open = inRole.Where(p => signatures.All(s => s.Role != Role || (s.PartyName ?? p.Name) != p.Name)).ToList();
+        if (open.Count == 0) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unitCode}.");
+        return open.FirstOrDefault(p => p.Name == signer)
+               ?? (inRole.Count == 1 ? open[0]
+                   : throw Refused.Conflict($"{signer} is not named as a {ApiNames.Name(Role)} party of the handover of {unitCode}; each named person signs with their own signature."));
     }
 }
 

@@ -53,7 +53,8 @@ public sealed record ReformDeclared(
     IReadOnlyList<Successor> Successors,
     IntegrationMode Mode,
     int NoticeDays,
-    Stamp Stamp) : ILedgerEvent;
+    Stamp Stamp,
+    bool? ObjectionRound = null) : ILedgerEvent;
 
 /// <summary>One of the four meetings (四个会) of an old village passed its resolution on the merger.</summary>
 public sealed record ResolutionRecorded(Guid ReformId, string UnitCode, Meeting Meeting, LocalDate HeldOn, string Document, Stamp Stamp)

@@ -45,8 +45,21 @@ public sealed record HandoverReport(
     IReadOnlyList<string> PendingMatters,
     string? Remarks,
     IReadOnlyList<HandoverItem> Items,
-    IReadOnlyList<HandoverSignature> Signatures) : IReport
+    IReadOnlyList<HandoverSignature> Signatures,
+    Ownership Book,
+    TransferTerms? Transfer,
+    IReadOnlyList<Insignia> Insignia) : IReport
 {
+    private static readonly IReadOnlyDictionary<InsigniaFate, string> FateNames = new Dictionary<InsigniaFate, string>
+    {
+        [InsigniaFate.HandedOver] = "移交", [InsigniaFate.Surrendered] = "上缴", [InsigniaFate.Destroyed] = "销毁",
+    };
+
+    private static readonly IReadOnlyDictionary<InsigniaKind, string> KindNames = new Dictionary<InsigniaKind, string>
+    {
+        [InsigniaKind.Seal] = "印章", [InsigniaKind.Licence] = "证照", [InsigniaKind.Plaque] = "牌匾",
+    };
+
     private static readonly IReadOnlyDictionary<HandoverRole, string> RoleNames = new Dictionary<HandoverRole, string>
     {
         [HandoverRole.HandingOver] = "移交人",
@@ -63,14 +76,14 @@ public sealed record HandoverReport(
             : records.Lines.Where(l => !l.HandedOver && l.Item.IsHeld).ToList();
         var items = lines.Select((l, i) => new HandoverItem(i + 1, l.Item.Id, unit.Code, draft.SuccessorCode, draft.EntityCode, l.Item.ItemCode,
             l.Item.Name, l.Item.Kind, l.Item.CategoryName, l.Item.Quantity, l.Item.MeasureUnit, l.Transfer?.Value ?? l.Item.VerifiedValue)).ToList();
-        var signatures = draft.Parties.Select(p => (p, s: (unit.Signatures ?? []).FirstOrDefault(s => s.Role == p.Role)))
+        var signatures = draft.Parties.Select(p => (p, s: (unit.Signatures ?? []).FirstOrDefault(s => s.Role == p.Role && (s.PartyName ?? p.Name) == p.Name)))
             .Select(x => new HandoverSignature(x.p.Role, RoleNames[x.p.Role], x.p.Name, x.p.Post, x.s?.Signer, x.s?.Stamp.RecordedAt)).ToList();
         return new HandoverReport(unit.Code, unit.Name, records.AsOf, draft.HandoverId, draft.SuccessorCode, records.NameOf(draft.SuccessorCode),
             draft.HandoverDate, unit.IsClosed, unit.ClosedAt, items.Count, items.Sum(i => i.Value), draft.Archives, draft.Seals,
-            draft.PendingMatters, draft.Remarks, items, signatures);
+            draft.PendingMatters, draft.Remarks, items, signatures, records.Book, draft.Transfer, draft.Insignia ?? []);
     }
 
-    public string FileName() => $"移交清册-{UnitCode}";
+    public string FileName() => $"移交清册-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [
@@ -90,7 +103,10 @@ public sealed record HandoverReport(
             ["移交日期", HandoverDate.ToString("yyyy-MM-dd", null)],
             ["移交项数", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["档案", string.Join("；", Archives)],
+            ["账套", BookOf.ChineseName(Book)],
+            ["移交方式", Transfer is null ? null : $"{(Transfer.Mode == TransferMode.FreeTransfer ? "无偿调拨" : "无偿划转")}（{Transfer.Document}）"],
             ["印章", string.Join("；", Seals)],
+            ["印章证照牌匾", string.Join("；", Insignia.Select(x => $"{KindNames[x.Kind]} {x.Name}：{FateNames[x.Fate]}{(x.Document is null ? "" : $"（{x.Document}）")}"))],
             ["待办事项", string.Join("；", PendingMatters)],
             ["备注", Remarks],
             ["封账时间", Texts.Local(ClosedAt)],

@@ -29,11 +29,13 @@ public sealed record ReconciliationReport(
     bool Reconciled,
     IReadOnlyList<CategoryCheck> OldUnits,
     IReadOnlyList<CategoryCheck> NewUnits,
-    IReadOnlyList<ItemDifference> Differences) : IReport
+    IReadOnlyList<ItemDifference> Differences,
+    Ownership Book) : IReport
 {
     private sealed record Pair(string UnitCode, string UnitName, Item Item, decimal Expected, decimal Actual, string Reason);
 
-    public static ReconciliationReport Build(Reform reform, IReadOnlyList<UnitRecords> oldUnits, IReadOnlyList<UnitRecords> newUnits, Instant? asOf)
+    public static ReconciliationReport Build(Reform reform, IReadOnlyList<UnitRecords> oldUnits, IReadOnlyList<UnitRecords> newUnits, Instant? asOf,
+        Ownership book)
     {
         var oldCodes = reform.Predecessors.Select(p => p.Code).ToHashSet();
         var handed = oldUnits.SelectMany(u => u.Lines.Where(l => l.CountedValue is not null || l.HandedOver)
@@ -46,7 +48,7 @@ public sealed record ReconciliationReport(
             .ToList();
         var allHandedOver = oldUnits.All(u => u.Unit.IsClosed);
         return new ReconciliationReport(reform.Id, reform.Title, asOf, allHandedOver, allHandedOver && differences.Count == 0,
-            Checks(handed), Checks(received), differences);
+            Checks(handed), Checks(received), differences, book);
     }
 
     /// <summary>What a new unit received from the reform's old units, paired with what they handed over to it.</summary>
@@ -83,7 +85,7 @@ public sealed record ReconciliationReport(
                 g.Sum(p => p.Actual), g.Sum(p => p.Actual) - g.Sum(p => p.Expected)))
             .ToList();
 
-    public string FileName() => $"对账报告-{ReformId:N}";
+    public string FileName() => $"对账报告-{ReformId:N}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [

@@ -8,13 +8,15 @@ namespace Sanzi.Projections.Reports;
 
 /// <summary>
 /// What every report of a unit is computed from: its books and the catalog rows of every item its books
-/// have listed, either as the projections hold them now or folded from the events up to an instant.
+/// have listed, either as the projections hold them now or folded from the events up to an instant. The lines
+/// are those of one <see cref="Book"/> only (collective or state), so no report ever mixes the two.
 /// </summary>
-public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, IReadOnlyDictionary<string, string> UnitNames, Instant? AsOf)
+public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, IReadOnlyDictionary<string, string> UnitNames, Instant? AsOf,
+    Ownership Book = Ownership.Collective)
 {
     public string NameOf(string code) => UnitNames.TryGetValue(code, out var name) ? name : code;
 
-    public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, Instant? asOf, CancellationToken ct)
+    public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, Instant? asOf, CancellationToken ct, Ownership? book = null)
     {
         var unit = await session.UnitAsync(code, ct);
         var rows = await CatalogRows.OfUnitAsync(session, code, ct);
@@ -26,10 +28,12 @@ public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, I
             rows = (await Replay.AsOfAsync<CatalogRow>(session, rows.Select(r => r.Id), at, ct)).Where(r => r.Units.Contains(code)).ToList();
         }
 
-        var lines = rows.Select(r => r.LineFor(code)).OrderBy(l => l.Item.ItemCode, StringComparer.Ordinal).ThenBy(l => l.Item.Id).ToList();
+        var all = rows.Select(r => r.LineFor(code)).ToList();
+        var chosen = BookOf.Choose(book, all.Select(l => l.Item.Ownership), code);
+        var lines = all.Where(l => l.Item.Ownership == chosen).OrderBy(l => l.Item.ItemCode, StringComparer.Ordinal).ThenBy(l => l.Item.Id).ToList();
         var others = lines.Select(l => l.Transfer?.ToUnit ?? l.Item.UnitCode).Append(unit.SuccessorCode).OfType<string>()
             .Where(c => c != code).Distinct().Select(StreamIds.ForUnit).ToList();
         var names = (await session.LoadManyAsync<UnitBook>(ct, others)).Append(unit).ToDictionary(u => u.Code, u => u.Name);
-        return new UnitRecords(unit, lines, names, asOf);
+        return new UnitRecords(unit, lines, names, asOf, chosen);
     }
 }

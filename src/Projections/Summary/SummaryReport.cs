@@ -29,7 +29,8 @@ public sealed record SummaryReport(
     string UnitName,
     Instant? AsOf,
     LocalDate? SnapshotDate,
-    IReadOnlyList<SummaryLine> Lines) : IReport
+    IReadOnlyList<SummaryLine> Lines,
+    Ownership Book) : IReport
 {
     public static SummaryReport Build(UnitRecords records)
     {
@@ -48,7 +49,7 @@ public sealed record SummaryReport(
         var missing = items.Where(i => i.Status == Ledger.Items.ItemStatus.Missing).ToList();
         lines.Add(new("盘盈盘亏", "盘盈", surplus.Count, null, 0m, surplus.Sum(i => i.VerifiedValue), surplus.Sum(i => i.VerifiedValue)));
         lines.Add(new("盘盈盘亏", "盘亏", missing.Count, null, missing.Sum(i => i.BookValue), 0m, -missing.Sum(i => i.BookValue)));
-        return new SummaryReport(records.Unit.Code, records.Unit.Name, records.AsOf, records.Unit.Inventory?.SnapshotDate, lines);
+        return new SummaryReport(records.Unit.Code, records.Unit.Name, records.AsOf, records.Unit.Inventory?.SnapshotDate, lines, records.Book);
     }
 
     private static readonly (ItemKind Kind, string Section)[] Sections =
@@ -63,7 +64,7 @@ public sealed record SummaryReport(
         return new SummaryLine(section, name, items.Count, area ? items.Sum(i => i.Quantity) : null, book, verified, verified - book);
     }
 
-    public string FileName() => $"清产核资汇总表-{UnitCode}";
+    public string FileName() => $"清产核资汇总表-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [

@@ -69,11 +69,21 @@ public sealed class Books(LedgerApi api, string unitCode)
             idempotencyKey = Sample.Key(), places = new[] { "村务公开栏", "县农村集体三资管理平台" }, objectionsTo = "镇三资委托代理服务中心 0795-1234567",
         }, status);
 
+    public bool IsTownship => Code.Length == 9;
+
+    /// <summary>A village's members' representatives confirm; a township's 党委会 confirms and files with the finance bureau.</summary>
     public Task<JsonElement> Confirm(int status = 200) =>
-        api.Post($"/api/units/{Code}/notice/confirmation", new
-        {
-            idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Sample.Today(), document = "成员代表大会决议〔2026〕2号",
-        }, status);
+        api.Post($"/api/units/{Code}/notice/confirmation", IsTownship
+            ? new
+            {
+                idempotencyKey = Sample.Key(), body = "partyCommittee", heldOn = Sample.Today(), document = "乡党委会议纪要〔2026〕9号",
+                filing = (object?)new { filedWith = "县财政局", document = "财资备〔2026〕12号" },
+            }
+            : new
+            {
+                idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Sample.Today(), document = "成员代表大会决议〔2026〕2号",
+                filing = (object?)null,
+            }, status);
 
     public Task<JsonElement> DraftHandover(int status = 200) =>
         api.Post($"/api/units/{Code}/handover", new
@@ -88,6 +98,7 @@ public sealed class Books(LedgerApi api, string unitCode)
             archives = new[] { "会计凭证 2018-2026 共 96 册", "会计账簿 12 本", "财务报表 9 年" },
             seals = new[] { "村民委员会印章", "村股份经济合作社财务专用章" },
             pendingMatters = new[] { "村道硬化工程尾款待结算" },
+            transfer = IsTownship ? new { mode = "freeTransfer", document = "财资〔2026〕31号" } : null,
         }, status);
 
     /// <summary>From a frozen unit to a drafted handover register: lock, count every item as booked, close, notice, confirm, draft.</summary>
