@@ -48,8 +48,8 @@ public static class ReportEndpoints
     private static async Task<IResult> Unit(string code, string? format, string? asOf, string? book, IQuerySession session, IClock clock,
         Func<UnitRecords, CancellationToken, Task<IReport>> build, CancellationToken ct)
     {
-        var request = ReportRequest.Parse(format, asOf, clock);
-        var records = await UnitRecords.LoadAsync(session, code, request.AsOf, ct);
+        var request = ReportRequest.Parse(format, asOf, clock, book);
+        var records = await UnitRecords.LoadAsync(session, code, request.AsOf, ct, request.Book);
         return ReportFormats.Render(await build(records, ct), request.Format);
     }
 }

@@ -29,7 +29,8 @@ public sealed record UnitBook(
     Instant? ClosedAt = null,
     string? SuccessorCode = null,
     IReadOnlyList<string>? ReceivedFrom = null,
-    IReadOnlyList<DivisionCodeChanged>? CodeHistory = null)
+    IReadOnlyList<DivisionCodeChanged>? CodeHistory = null,
+    IReadOnlyList<StateAssetsReceived>? OpeningEntries = null)
 {
     public static UnitBook Create(UnitRegistered e) => new(StreamIds.ForUnit(e.Code), e.Code, e.Name, e.Level);
 
@@ -54,6 +55,7 @@ public sealed record UnitBook(
     public UnitBook Apply(HandoverSigned e) => this with { Signatures = [.. Signatures ?? [], e] };
     public UnitBook Apply(BooksHandedOver e) => this with { ClosedAt = e.ClosedAt, SuccessorCode = e.SuccessorCode };
     public UnitBook Apply(BooksReceived e) => this with { ReceivedFrom = [.. ReceivedFrom ?? [], e.FromUnit] };
+    public UnitBook Apply(StateAssetsReceived e) => this with { OpeningEntries = [.. OpeningEntries ?? [], e] };
     public UnitBook Apply(DivisionCodeChanged e) => this with { Code = e.NewCode, CodeHistory = [.. CodeHistory ?? [], e] };
 
     /// <summary>Every code the unit has been known by, the current one last; all but the last are retired.</summary>

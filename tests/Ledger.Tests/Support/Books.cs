@@ -31,10 +31,11 @@ public sealed class Books(LedgerApi api, string unitCode)
             openingBalance,
         });
 
-    public Task<Guid> Debt(string side, string kind, string counterparty, decimal amount, string counterpartyType = "outsideUnit") =>
+    public Task<Guid> Debt(string side, string kind, string counterparty, decimal amount, string counterpartyType = "outsideUnit",
+        string ownership = "collective") =>
         Enter("debts", new
         {
-            idempotencyKey = Sample.Key(), side, kind, counterparty, counterpartyType, amount, document = "借款合同〔2024〕1号",
+            idempotencyKey = Sample.Key(), ownership, side, kind, counterparty, counterpartyType, amount, document = "借款合同〔2024〕1号",
         });
 
     public Task<JsonElement> Payment(Guid account, decimal amount, int status = 200, Guid? exceptionId = null, string accountCode = "541",
