@@ -26,11 +26,12 @@ public sealed record ImportProgress(int Done, int Total);
 
 /// <summary>
 /// Enters a register's rows into a unit's books (批量导入): checks every row first, then writes the rows not
-/// yet in the books in transactions of <see cref="BatchSize"/> items, through Marten, so each batch goes
-/// through the inline projections and the hash chain like any other write. A run killed half-way leaves
+/// yet in the books in transactions of <see cref="BatchSize"/> items, through Marten, so the hash chain
+/// seals them like any other write. A run killed half-way leaves
 /// whole batches; run again, it finds their streams and writes only the rest, so every row ends up once.
+/// The <see cref="IImportWriter"/> decides how a batch is written.
 /// </summary>
-public sealed class Importer(IDocumentStore store, IClock clock)
+public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter writer)
 {
     public int BatchSize { get; init; } = 2_000;
 
@@ -49,13 +50,14 @@ public sealed class Importer(IDocumentStore store, IClock clock)
             return new ImportResult(unit.Code, request.Spec.Table, request.Rows.Count, 0, 0, plan.Problems);
 
         var existing = await ExistingStreamsAsync(plan.Rows.Select(r => r.ItemId).ToArray(), ct);
+        if (existing.Count > 0) await writer.RepairAsync(existing, ct);
         var pending = plan.Rows.Where(r => !existing.Contains(r.ItemId)).ToList();
         progress?.Report(new ImportProgress(0, pending.Count));
         var written = 0;
         foreach (var batch in pending.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
-            await WriteBatchAsync(request.Spec, unit.Code, batch, stamp, actor, correlationId, ct);
+            await WriteBatchAsync(request.Spec, unit.Code, batch, stamp, new ImportMetadata(actor, correlationId, now), ct);
             written += batch.Length;
             progress?.Report(new ImportProgress(written, pending.Count));
         }
@@ -63,18 +65,14 @@ public sealed class Importer(IDocumentStore store, IClock clock)
         return new ImportResult(unit.Code, request.Spec.Table, request.Rows.Count, written, plan.Rows.Count - pending.Count, plan.Problems);
     }
 
-    /// <summary>One transaction: the unit's books read afresh (a freeze may have come since the check), each row decided and started as its item's stream.</summary>
-    private async Task WriteBatchAsync(TableSpec spec, string unitCode, IReadOnlyList<PlannedRow> batch, Stamp stamp, Actor actor,
-        string? correlationId, CancellationToken ct)
+    /// <summary>One batch: the unit's books read afresh (a freeze may have come since the check), each row decided again, then written.</summary>
+    private async Task WriteBatchAsync(TableSpec spec, string unitCode, IReadOnlyList<PlannedRow> batch, Stamp stamp,
+        ImportMetadata metadata, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var unit = await session.UnitAsync(unitCode, ct);
-        foreach (var row in batch)
-            session.Events.StartStream<Item>(row.ItemId, spec.Decide(row.Command, unit, row.ItemId, stamp));
-        session.LastModifiedBy = actor.Name;
-        session.CorrelationId = correlationId;
-        if (actor.Role is { } role) session.SetHeader(CommandExecutor.RoleHeader, role);
-        await session.SaveChangesAsync(ct);
+        UnitBook unit;
+        await using (var query = store.QuerySession()) unit = await query.UnitAsync(unitCode, ct);
+        await writer.WriteAsync(batch.Select(row => new ImportedItem(row.ItemId, spec.Decide(row.Command, unit, row.ItemId, stamp))).ToList(),
+            metadata, ct);
     }
 
     private async Task<HashSet<Guid>> ExistingStreamsAsync(Guid[] ids, CancellationToken ct)

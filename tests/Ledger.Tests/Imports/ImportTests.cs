@@ -7,6 +7,8 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Imports;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Catalog;
+using Sanzi.Projections.Imports;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -109,11 +111,17 @@ public class ImportTests(LedgerFixture fixture)
             .GetProperty("bookValue").GetDecimal().ShouldBe(36_000m);
     }
 
-    [Fact]
-    public async Task An_import_killed_half_way_and_run_again_ends_with_each_row_once()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_import_killed_half_way_and_run_again_ends_with_each_row_once(bool bulk)
     {
         var code = await NewUnit();
-        var importer = new Importer(fixture.Host.Services.GetRequiredService<IDocumentStore>(), NodaTime.SystemClock.Instance) { BatchSize = 10 };
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        var importer = new Importer(store, NodaTime.SystemClock.Instance, bulk ? new BulkImportWriter(store) : new SessionImportWriter(store))
+        {
+            BatchSize = 10,
+        };
         var request = new ImportRequest(code, Tables.Assets, Rows(Assets(45)));
         using var kill = new CancellationTokenSource();
 
@@ -128,6 +136,26 @@ public class ImportTests(LedgerFixture fixture)
         resumed.Written.ShouldBe(45 - survived);
         var items = await ItemsOf(code);
         items.Select(i => i.ItemCode).ShouldBe(Enumerable.Range(1, 45).Select(n => $"BG-{n:D4}"));
+    }
+
+    [Fact]
+    public async Task Rows_whose_events_were_written_but_not_their_catalog_rows_get_them_on_the_next_run()
+    {
+        var code = await NewUnit();
+        await _api.PostFile($"/api/units/{code}/imports", Assets(5), 200);
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        var lost = (await ItemsOf(code))[2];
+        await using (var session = store.LightweightSession())
+        {
+            session.Delete<CatalogRow>(lost.Id);
+            await session.SaveChangesAsync();
+        }
+
+        (await _api.Get($"/api/units/{code}/catalog")).GetProperty("items").GetArrayLength().ShouldBe(4);
+        var again = await _api.PostFile($"/api/units/{code}/imports", Assets(5), 200);
+
+        again.GetProperty("alreadyImported").GetInt32().ShouldBe(5);
+        (await _api.Get($"/api/units/{code}/catalog")).GetProperty("items").GetArrayLength().ShouldBe(5);
     }
 
     private sealed class CancelAfterFirstBatch(CancellationTokenSource kill) : IProgress<ImportProgress>
