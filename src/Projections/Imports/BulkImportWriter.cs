@@ -26,11 +26,17 @@ namespace Sanzi.Projections.Imports;
 public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
 {
     private static readonly HashSet<Type> Known = [typeof(Item), typeof(CatalogRow), typeof(DebtLine)];
+    private static readonly HashSet<Type> Entering = [typeof(AssetRegistered), typeof(ResourceRegistered), typeof(FundAccountOpened), typeof(DebtRecorded)];
 
     private readonly SessionImportWriter _session = new(store);
 
+    /// <summary>Every inline projection that reacts to an event entering an item (or can't say which it reacts to) is one this writer stands in for.</summary>
     private bool CoversEveryInlineProjection =>
-        ((StoreOptions)store.Options).Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline).SelectMany(p => p.PublishedTypes()).All(Known.Contains);
+        ((StoreOptions)store.Options).Projections.All
+            .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .Where(p => p is not EventFilterable { IncludedEventTypes.Count: > 0 } filter || filter.IncludedEventTypes.Any(Entering.Contains))
+            .SelectMany(p => p.PublishedTypes())
+            .All(Known.Contains);
 
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
@@ -56,7 +62,8 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
             return stream;
         }).ToList();
         await store.BulkInsertEventsAsync(streams, items.Count, ct);
-        await WriteReadModelsAsync(items.Select(i => i.Registered), ct);
+        // New streams have no documents yet: a plain COPY, no upsert.
+        await WriteReadModelsAsync(items.Select(i => i.Registered), BulkInsertMode.InsertsOnly, ct);
     }
 
     public async Task RepairAsync(IReadOnlyCollection<Guid> existing, CancellationToken ct)
@@ -67,11 +74,11 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
         foreach (var id in existing.Where(id => !withRows.Contains(id)))
             if (await session.Events.FetchStreamAsync(id, token: ct) is [{ Data: ILedgerEvent registered }])
                 owed.Add(registered);
-        if (owed.Count > 0) await WriteReadModelsAsync(owed, ct);
+        if (owed.Count > 0) await WriteReadModelsAsync(owed, BulkInsertMode.OverwriteExisting, ct);
     }
 
-    private Task WriteReadModelsAsync(IEnumerable<ILedgerEvent> registered, CancellationToken ct) =>
-        store.BulkInsertDocumentsAsync(registered.SelectMany(ReadModels).ToList(), BulkInsertMode.OverwriteExisting, 10_000, ct);
+    private Task WriteReadModelsAsync(IEnumerable<ILedgerEvent> registered, BulkInsertMode mode, CancellationToken ct) =>
+        store.BulkInsertDocumentsAsync(registered.SelectMany(ReadModels).ToList(), mode, 10_000, ct);
 
     /// <summary>What the inline projections make of an item's first event.</summary>
     private static IEnumerable<object> ReadModels(ILedgerEvent registered) => registered switch
