@@ -96,7 +96,7 @@ public static class CountyBench
         async Task<ImportResult> Import(string code, TableSpec table, byte[] content)
         {
             var file = Sanzi.Api.Imports.ImportFile.Read(content);
-            var result = await importer.ImportAsync(new ImportRequest(code, file.Table(table.Table), file.Rows), actor, null, null, CancellationToken.None);
+            var result = await importer.ImportAsync(new ImportRequest(code, file.Table(Sanzi.Ledger.Common.ApiNames.Name(table.Table)), file.Rows), actor, null, null, CancellationToken.None);
             if (result.Problems.Count > 0) throw new InvalidOperationException($"{code} {table.Title}: {result.Problems[0]}");
             return result;
         }

@@ -21,10 +21,10 @@ public static class CountyBooks
         {
             var declare = new DeclareReform($"bench-{merger.NewCode}", $"{merger.NewName}由{merger.Villages.Count}村合并设立", "县政复〔2026〕1号",
                 stamp.BusinessDate, stamp.BusinessDate.PlusDays(30),
-                merger.Villages.Select(v => new PredecessorInput(v.Code, v.Name, null)).ToList(), [new SuccessorInput(merger.NewCode, merger.NewName)],
-                null, null, null);
+                merger.Villages.Select(v => new Predecessor(v.Code, v.Name, merger.NewCode)).ToList(), [new Successor(merger.NewCode, merger.NewName)],
+                IntegrationMode.FullMerger, DeclareReform.DefaultNoticeDays, null);
             var reformId = Guid.CreateVersion7();
-            var events = declare.Decide(reformId, declare.Predecessors!.Select(p => p.Code!).Append(merger.NewCode)
+            var events = declare.Decide(reformId, declare.Predecessors.Select(p => p.Code).Append(merger.NewCode)
                 .ToDictionary(c => c, UnitBook? (_) => null), stamp);
             session.Events.StartStream<Reform>(reformId, events[0].Event);
             session.Append(events.Skip(1));

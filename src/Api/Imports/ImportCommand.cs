@@ -37,8 +37,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         try
         {
             var file = ImportFile.Read(await System.IO.File.ReadAllBytesAsync(input.File));
-            var table = input.TableFlag is null ? (ImportTable?)null : ApiNames.Parse<ImportTable>(input.TableFlag);
-            var request = new ImportRequest(input.UnitFlag, file.Table(table), file.Rows, input.ValidOnlyFlag);
+            var request = new ImportRequest(input.UnitFlag, file.Table(input.TableFlag), file.Rows, input.ValidOnlyFlag);
             ImportResult? result = null;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {

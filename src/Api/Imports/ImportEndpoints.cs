@@ -15,7 +15,7 @@ public static class ImportEndpoints
     [WolverineGet("/api/imports/templates/{table}")]
     public static IResult Template(string table, string? format)
     {
-        var spec = Tables.Of(ParseTable(table)!.Value);
+        var spec = Tables.Named(table);
         return format switch
         {
             null or "xlsx" => Results.File(ImportTemplates.Xlsx(spec), ImportTemplates.XlsxType, spec.Title + ".xlsx"),
@@ -39,7 +39,7 @@ public static class ImportEndpoints
             : throw Refused.Invalid("businessDate", "must be a date like 2026-11-30");
         var onlyValid = validOnly ?? false;
         var result = await importer.ImportAsync(
-            new ImportRequest(code, file.Table(ParseTable(table)), file.Rows, onlyValid, date), actor, actors.CorrelationId, null, ct);
+            new ImportRequest(code, file.Table(table), file.Rows, onlyValid, date), actor, actors.CorrelationId, null, ct);
         if (result.Refused(onlyValid))
             throw new Refused(RefusalKind.Invalid,
                 $"{result.Problems.Select(p => p.Row).Distinct().Count()} of {result.Rows} rows break the ledger's rules; nothing was written",
@@ -64,9 +64,4 @@ public static class ImportEndpoints
 
         return buffer.ToArray();
     }
-
-    private static ImportTable? ParseTable(string? table) =>
-        table is null ? null
-        : ApiNames.Of<ImportTable>().TryGetValue(table, out var parsed) ? parsed
-        : throw Refused.Invalid("table", $"must be one of: {string.Join(", ", ApiNames.Of<ImportTable>().Keys)}");
 }

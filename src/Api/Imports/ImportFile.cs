@@ -27,10 +27,10 @@ public sealed record ImportFile(IReadOnlyList<string> Headers, IReadOnlyList<Imp
     }
 
     /// <summary>The register the headers belong to: the one named, or else the one whose required headers are all there.</summary>
-    public TableSpec Table(ImportTable? named)
+    public TableSpec Table(string? named)
     {
-        var spec = named is { } table ? Tables.Of(table) : Tables.Recognise(Headers)
-            ?? throw Refused.Invalid("table", $"is not given and the headers match no register; download a template from /api/imports/templates/{{table}} ({string.Join(", ", Tables.All.Select(t => ApiNames.Name(t.Table)))})");
+        var spec = named is not null ? Tables.Named(named) : Tables.Recognise(Headers)
+            ?? throw Refused.Invalid("table", $"is not given and the headers match no register; download a template from /api/imports/templates/{{table}} ({ApiNames.List<ImportTable>()})");
         var missing = spec.Columns.Where(c => c.Required && !Headers.Contains(c.Header)).Select(c => c.Header).ToList();
         if (missing.Count > 0)
             throw Refused.Invalid("file", $"lacks the {spec.Title} column(s) {string.Join("、", missing)} in its header row");

@@ -41,12 +41,12 @@ public sealed class Cells(ImportRow row)
         return null;
     }
 
-    /// <summary>A choice written in Chinese (or as the API's English name), given as the API's name.</summary>
-    public string? Choice<T>(string header, IReadOnlyDictionary<T, string> chinese) where T : struct, Enum
+    /// <summary>A choice written in Chinese (or as the API's English name).</summary>
+    public T? Choice<T>(string header, IReadOnlyDictionary<T, string> chinese) where T : struct, Enum
     {
         if (row[header] is not { } text) return null;
         foreach (var (value, name) in chinese)
-            if (name == text || Common.ApiNames.Name(value) == text) return Common.ApiNames.Name(value);
+            if (name == text || Common.ApiNames.Name(value) == text) return value;
         Problems.Add(new RowProblem(row.Number, header, $"must be one of: {string.Join("、", chinese.Values)}"));
         return null;
     }

@@ -32,7 +32,7 @@ public sealed class SessionImportWriter(IDocumentStore store) : IImportWriter
         foreach (var item in items) session.Events.StartStream<Item>(item.ItemId, item.Registered);
         session.LastModifiedBy = metadata.Actor.Name;
         session.CorrelationId = metadata.CorrelationId;
-        if (metadata.Actor.Role is { } role) session.SetHeader(CommandExecutor.RoleHeader, role);
+        if (metadata.Actor.Role is { } role) session.SetHeader(EventHeaders.Role, role);
         await session.SaveChangesAsync(ct);
     }
 

@@ -26,22 +26,34 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
         {
             var key = Key(spec, unit.Code, row, contents);
             var cells = new Cells(row);
-            var command = spec.Read(cells, key);
-            var found = cells.Problems;
-            var unparsed = found.Select(p => p.Column).ToHashSet();
-            found.AddRange(command.Validate().Errors
-                .SelectMany(e => e.Value.Select(rule => new RowProblem(row.Number, spec.HeaderOf(e.Key), rule)))
-                .Where(p => !unparsed.Contains(p.Column)));
+            var (command, found) = Read(spec, cells, key);
             if (row[spec.CodeHeader] is { } code && !codes.TryAdd(code, row.Number))
                 found.Add(new RowProblem(row.Number, spec.CodeHeader, $"'{code}' is already used by row {codes[code]}"));
 
             var itemId = StreamIds.NameBased("import/" + key);
-            if (found.Count == 0) found.AddRange(Decided(spec, unit, row.Number, command, itemId, stamp));
-            if (found.Count == 0) planned.Add(new PlannedRow(row.Number, key, itemId, command));
+            if (command is not null && found.Count == 0) found.AddRange(Decided(spec, unit, row.Number, command, itemId, stamp));
+            if (command is not null && found.Count == 0) planned.Add(new PlannedRow(row.Number, key, itemId, command));
             problems.AddRange(found);
         }
 
         return new ImportPlan(spec, planned, problems);
+    }
+
+    /// <summary>
+    /// The row as the command's request, validated: a cell that didn't parse is reported once, not again as missing.
+    /// </summary>
+    private static (ILedgerCommand? Command, List<RowProblem> Problems) Read(TableSpec spec, Cells cells, string key)
+    {
+        try
+        {
+            var command = spec.Read(cells, key);
+            return (cells.Problems.Count == 0 ? command : null, cells.Problems);
+        }
+        catch (Refused refused) when (refused.Kind == RefusalKind.Invalid)
+        {
+            var unparsed = cells.Problems.Select(p => p.Column).ToHashSet();
+            return (null, [.. cells.Problems, .. ProblemsOf(spec, cells.Row, refused).Where(p => !unparsed.Contains(p.Column))]);
+        }
     }
 
     /// <summary>
@@ -57,9 +69,12 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
         }
         catch (Refused refused) when (refused.Kind == RefusalKind.Invalid)
         {
-            return refused.Errors.SelectMany(e => e.Value.Select(rule => new RowProblem(row, spec.HeaderOf(e.Key), rule))).ToList();
+            return ProblemsOf(spec, row, refused);
         }
     }
+
+    private static List<RowProblem> ProblemsOf(TableSpec spec, int row, Refused refused) =>
+        refused.Errors.SelectMany(e => e.Value.Select(rule => new RowProblem(row, spec.HeaderOf(e.Key), rule))).ToList();
 
     private static string Key(TableSpec spec, string unitCode, ImportRow row, Dictionary<string, int> contents)
     {

@@ -18,7 +18,8 @@ public enum ImportTable
 
 /// <summary>
 /// How one register's rows become the same command a clerk would send, and which pure decision enters it:
-/// the columns (Chinese headers), a row reader, and the decision with the item's id.
+/// the columns (Chinese headers), a row reader (which validates the request, refusing as the API would), and
+/// the decision with the item's id.
 /// </summary>
 public sealed record TableSpec(
     ImportTable Table,

@@ -56,7 +56,7 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
                 e.Timestamp = metadata.RecordedAt.ToDateTimeOffset();
                 e.UserName = metadata.Actor.Name;
                 e.CorrelationId = metadata.CorrelationId;
-                if (metadata.Actor.Role is { } role) e.SetHeader(CommandExecutor.RoleHeader, role);
+                if (metadata.Actor.Role is { } role) e.SetHeader(EventHeaders.Role, role);
             }
 
             return stream;
