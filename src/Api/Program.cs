@@ -3,6 +3,7 @@ using NodaTime;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Leads;
+using Sanzi.Ledger.Notices;
 using Wolverine;
 using Wolverine.Http;
 
@@ -29,6 +30,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<CommandExecutor>();
+builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Notices;
 using Wolverine.Http;
@@ -7,8 +8,9 @@ namespace Sanzi.Api.Notices;
 public static class NoticeEndpoints
 {
     [WolverinePost("/api/units/{code}/notice")]
-    public static async Task<IResult> Publish(string code, PublishNotice command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, code, ct));
+    public static async Task<IResult> Publish(string code, PublishNotice command, CommandExecutor ledger, IOptions<NoticeRules> rules,
+        CancellationToken ct) =>
+        Results.Ok(await ledger.Execute(code, command, (session, stamp) => command.Handle(session, code, rules.Value, stamp, ct), ct));
 
     [WolverinePost("/api/units/{code}/objections")]
     public static async Task<IResult> Object(string code, RaiseObjection command, CommandExecutor ledger, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed record RecordDebt(
     public DebtRecorded Decide(UnitBook unit, ExceptionApproved? exception, Guid debtId, Stamp stamp)
     {
         var side = Side == "claim" ? ItemKind.Claim : ItemKind.Liability;
-        if (side == ItemKind.Liability && unit.IsFrozenAt(stamp.RecordedAt))
+        if (side == ItemKind.Liability && unit.IsFrozenFor(stamp))
             unit.EnsureOutflowAllowed(stamp, "a new liability", ExceptionScope.Liability, Amount!.Value, exception);
         else
             unit.EnsureNewItemAllowed(stamp, side == ItemKind.Claim ? "a new claim" : "a new liability");

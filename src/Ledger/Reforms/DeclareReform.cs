@@ -10,6 +10,9 @@ public sealed record PredecessorInput(string? Code, string? Name, string? Succes
 
 public sealed record SuccessorInput(string? Code, string? Name);
 
+/// <summary>A reform entered after the fact (补录): the document it is entered under and why, e.g. 纸质账簿补录.</summary>
+public sealed record AfterTheFactInput(string? Document, string? Reason);
+
 /// <summary>A county declares a reform (调整方案): old units, the new units they merge into, and the approval.</summary>
 public sealed record DeclareReform(
     string IdempotencyKey,
@@ -21,6 +24,7 @@ public sealed record DeclareReform(
     IReadOnlyList<SuccessorInput>? Successors,
     string? Mode,
     int? NoticeDays,
+    AfterTheFactInput? AfterTheFact,
     LocalDate? BusinessDate) : ILedgerCommand
 {
     /// <summary>The public notice (公示) period when the reform sets none; local rules may set another.</summary>
@@ -40,6 +44,9 @@ public sealed record DeclareReform(
             .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit")
             .OneOf<IntegrationMode>(Mode, "mode", required: false)
             .Check(NoticeDays is null or >= 0 and <= 60, "noticeDays", "must be between 0 and 60 days");
+
+        if (AfterTheFact is not null)
+            rules.Required(AfterTheFact.Document, "afterTheFact.document", 100).Required(AfterTheFact.Reason, "afterTheFact.reason", 500);
 
         var successors = Successors ?? [];
         for (var i = 0; i < successors.Count; i++)
@@ -72,11 +79,12 @@ public sealed record DeclareReform(
             .Select(p => new Predecessor(p.Code!, p.Name!, p.SuccessorCode ?? successors[0].Code))
             .ToList();
 
+        var afterTheFact = AfterTheFact is { Document: { } document, Reason: { } reason } ? new RecordedAfterTheFact(document, reason) : null;
         var events = new List<StreamEvent>
         {
             new(reformId, new ReformDeclared(reformId, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
                 predecessors, successors, Mode is null ? IntegrationMode.FullMerger : ApiNames.Parse<IntegrationMode>(Mode),
-                NoticeDays ?? DefaultNoticeDays, stamp)),
+                NoticeDays ?? DefaultNoticeDays, stamp, afterTheFact)),
         };
         foreach (var (code, name) in predecessors.Select(p => (p.Code, p.Name)).Concat(successors.Select(s => (s.Code, s.Name))))
             if (units[code] is null)
@@ -89,7 +97,7 @@ public sealed record DeclareReform(
         {
             if (units[p.Code] is { ReformId: { } other })
                 throw Refused.Conflict($"Unit {p.Code} already belongs to reform {other}; a unit can be merged away only once.");
-            events.Add(new(StreamIds.ForUnit(p.Code), new UnitJoinedReform(p.Code, reformId, stamp)));
+            events.Add(new(StreamIds.ForUnit(p.Code), new UnitJoinedReform(p.Code, reformId, stamp, afterTheFact)));
         }
         return events;
     }
