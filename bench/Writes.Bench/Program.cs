@@ -21,7 +21,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Le
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddLedgerStore(connectionString, new Sanzi.Ledger.Leads.LeadThresholds());
+builder.Services.AddLedgerStore(connectionString, new Sanzi.Projections.Leads.LeadThresholds());
 builder.UseWolverine(opts => opts.Durability.Mode = DurabilityMode.Solo);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<IActorContext>(new BenchActor());

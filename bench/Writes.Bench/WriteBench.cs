@@ -66,7 +66,11 @@ public sealed class WriteBench(IServiceProvider services)
         await Run(reformId, new FreezeReform(Key(), null, "闽政发〔2026〕1号", null));
         await Run(unit, new LockDebts(Key(), null, null));
         await Run(unit, new CloseInventory(Key(), null, null));
-        await Run(unit, new PublishNotice(Key(), null, ["公开栏"], "镇三资中心", null));
+        // State assets (国有资产) only: the reform's 0 notice days stand, the county's floor being for collective assets.
+        var notice = new PublishNotice(Key(), null, ["公开栏"], "镇三资中心", null);
+        using (var scope = services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CommandExecutor>().Execute(unit, notice,
+                (s, stamp) => notice.Handle(s, unit, new NoticeRules(), stamp, CancellationToken.None), CancellationToken.None);
         await Run(unit, new ConfirmResults(Key(), "membersAssembly", Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()), "决议", null));
         await Run(unit, new DraftHandover(Key(), null,
             new[] { "handingOver", "receiving", "supervising" }.Select(r => new PartyInput(r, r, "职务")).ToList(), ["账簿"], [], null, null, null));
@@ -105,7 +109,7 @@ public sealed class WriteBench(IServiceProvider services)
         using var scope = services.CreateScope();
         var ledger = scope.ServiceProvider.GetRequiredService<CommandExecutor>();
         var declare = new DeclareReform(Key(), "撤并", "闽政复〔2026〕1号", new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30),
-            [new PredecessorInput(unit, "旧乡", null)], [new SuccessorInput(NextCode(), "新镇")], null, 0, null);
+            [new PredecessorInput(unit, "旧乡", null)], [new SuccessorInput(NextCode(), "新镇")], null, 0, null, null);
         var declared = await ledger.Execute("county", declare, (s, stamp) => declare.Handle(s, stamp, CancellationToken.None), CancellationToken.None);
         return (unit, declared.ReformId);
     }

@@ -2,8 +2,8 @@ using JasperFx;
 using NodaTime;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
 using Sanzi.Ledger.Notices;
+using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
 
