@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -15,15 +14,29 @@ namespace Sanzi.Ledger.Notices;
 public sealed record PublishNotice(
     string IdempotencyKey,
     LocalDate? From,
-    IReadOnlyList<string>? Places,
-    string? ObjectionsTo,
+    IReadOnlyList<string> Places,
+    string ObjectionsTo,
     LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Check(Places is { Count: > 0 } && Places.All(p => !string.IsNullOrWhiteSpace(p)), "places",
-            "must name at least one place the notice is posted (notice board, website)")
-        .Required(ObjectionsTo, "objectionsTo", 200);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        LocalDate? From,
+        IReadOnlyList<string>? Places,
+        string? ObjectionsTo,
+        LocalDate? BusinessDate) : ICommandRequest<PublishNotice>
+    {
+        public PublishNotice Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Check(Places is { Count: > 0 } && Places.All(p => !string.IsNullOrWhiteSpace(p)), "places",
+                    "must name at least one place the notice is posted (notice board, website)")
+                .Required(ObjectionsTo, "objectionsTo", 200)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, From, Places!, ObjectionsTo!, BusinessDate);
+        }
+    }
 
     /// <summary>How many days the notice runs: the reform's, raised to the county's minimum for collective assets.</summary>
     public static int Days(Reform reform, IReadOnlyList<Item> items, NoticeRules rules) =>
@@ -37,13 +50,6 @@ public sealed record PublishNotice(
         if (from > stamp.RecordedOn) throw Refused.Invalid("from", "may not be in the future");
         unit.EnsureInOrder(from, From is null ? "businessDate" : "from", "the notice (it starts no earlier than the inventory's close)");
         // Day 1 is the first day posted, so N days end on day N: 4月20日 to 4月26日 is 7 days, confirmed from 4月27日.
-        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(days - 1), Places!, ObjectionsTo!, stamp);
+        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(days - 1), Places, ObjectionsTo, stamp);
     }
-
-    public async Task<NoticePublished> Handle(IDocumentSession session, string unitCode, NoticeRules rules, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode, async unit =>
-        {
-            var reform = await session.ReformOfAsync(unit, ct);
-            return Decide(unit, reform, Days(reform, await session.ItemsOfUnitAsync(unitCode, ct), rules), Guid.CreateVersion7(), stamp);
-        }, ct);
 }
