@@ -1,6 +1,7 @@
 using JasperFx;
 using NodaTime;
 using Sanzi.Api.Hosting;
+using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Leads;
 using Wolverine;
@@ -25,14 +26,17 @@ builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => LedgerJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<IActorContext, HeaderActorContext>();
+var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddLedgerIdentity(signingKey);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<CommandExecutor>();
 
 var app = builder.Build();
-app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);
+app.Logger.LogInformation("Sanzi Ledger uses {Database}; tokens are signed with the key from {KeySource}", database.Description, signingKey.Source);
 app.UseExceptionHandler();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<AccessGate>();
 app.MapWolverineEndpoints();
 
 return await app.RunJasperFxCommands(args);
