@@ -28,15 +28,18 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
 var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.AddLedgerIdentity(signingKey);
+builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<CommandExecutor>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}; tokens are signed with the key from {KeySource}", database.Description, signingKey.Source);
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
+app.UseMiddleware<InputScreen>();
 app.MapWolverineEndpoints();
 
 return await app.RunJasperFxCommands(args);

@@ -70,6 +70,16 @@ public sealed class LedgerApi(IAlbaHost host)
         s.WithRequestHeader("Authorization", "Bearer " + Token(actor, role ?? RoleFor(method, url), units));
     }
 
+    /// <summary>How many events the named people have written, straight from the event table.</summary>
+    public async Task<long> EventsBy(params string[] actors)
+    {
+        await using var connection = host.Services.GetRequiredService<Marten.IDocumentStore>().Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from ledger.mt_events where user_name = any($1)", connection)
+            { Parameters = { new() { Value = actors } } };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Waits until the asynchronous projections (audit trail, leads) have caught up with every event so far.</summary>
     public Task CaughtUp() => host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
