@@ -16,4 +16,11 @@ public sealed class InputLimits
 
     /// <summary>The largest number any field may hold: one trillion (一万亿) yuan, mu or pieces.</summary>
     public decimal MaxAmount { get; set; } = 1_000_000_000_000m;
+
+    /// <summary>Fields holding yuan, which are exact to the fen (at most 2 decimal places) wherever they appear.</summary>
+    public HashSet<string> MoneyFields { get; set; } =
+    [
+        "amount", "originalValue", "accumulatedDepreciation", "proceeds", "openingBalance", "annualRent", "maxAmount", "verifiedValue",
+        "correctedValue", "bookValue",
+    ];
 }

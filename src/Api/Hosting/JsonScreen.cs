@@ -55,6 +55,10 @@ public static class JsonScreen
                     case JsonTokenType.Number when !reader.TryGetDecimal(out var number) || Math.Abs(number) > limits.MaxAmount:
                         Error(errors, path, $"must be a number from -{limits.MaxAmount:0} to {limits.MaxAmount:0}");
                         break;
+                    case JsonTokenType.Number when !frame.IsArray && limits.MoneyFields.Contains(frame.Property ?? "")
+                                                   && reader.GetDecimal() is var yuan && yuan != decimal.Round(yuan, 2):
+                        Error(errors, path, "must have at most 2 decimal places (yuan and fen)");
+                        break;
                 }
             }
         }

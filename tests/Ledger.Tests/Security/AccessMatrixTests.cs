@@ -18,9 +18,6 @@ public class AccessMatrixTests(LedgerFixture fixture)
     private static readonly SemaphoreSlim Once = new(1);
     private static Targets? _targets;
 
-    /// <summary>The books the requests aim at: a village of one township, merging into another of its villages.</summary>
-    private sealed record Targets(string Township, string Village, Guid Reform, Guid Asset, Guid Resource, Guid Account, Guid Debt);
-
     private enum Caller { Anonymous, Office, OwnClerk, OtherClerk, Auditor, Inspector }
 
     /// <summary>Who may call each endpoint: O office, C the unit's clerk, A auditor, I inspector, * anyone without a token.</summary>
@@ -74,7 +71,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
     public async Task Each_role_reaches_only_the_endpoints_its_row_allows_and_a_crossing_writes_nothing(string method, string route, string allowed)
     {
         var t = await TargetsAsync();
-        var url = Fill(route, t);
+        var url = t.Fill(route);
         var run = Sample.Key()[..8];
         var names = Enum.GetValues<Caller>().ToDictionary(c => c, c => $"矩阵-{c}-{run}");
 
@@ -156,35 +153,12 @@ public class AccessMatrixTests(LedgerFixture fixture)
         _ => '-',
     };
 
-    private static string Fill(string route, Targets t) => route
-        .Replace("/api/reforms/{id}", $"/api/reforms/{t.Reform}")
-        .Replace("/api/assets/{id}", $"/api/assets/{t.Asset}")
-        .Replace("/api/resources/{id}", $"/api/resources/{t.Resource}")
-        .Replace("/api/fund-accounts/{id}", $"/api/fund-accounts/{t.Account}")
-        .Replace("/api/debts/{id}", $"/api/debts/{t.Debt}")
-        .Replace("{id}", t.Asset.ToString())
-        .Replace("{code}", t.Village)
-        .Replace("{objectionId}", Guid.NewGuid().ToString())
-        .Replace("{noticeId}", Guid.NewGuid().ToString())
-        .Replace("{name}", Uri.EscapeDataString("县印刷厂"));
-
     private async Task<Targets> TargetsAsync()
     {
         await Once.WaitAsync();
         try
         {
-            if (_targets is not null) return _targets;
-            var township = Sample.TownshipCode();
-            var books = new Books(_api, township + "201");
-            var reform = (await _api.Post("/api/reforms", new
-            {
-                idempotencyKey = Sample.Key(), title = "两村合并", approvalDocument = "临政复〔2026〕9号", approvedOn = "2026-11-01",
-                plannedFreezeDate = "2026-11-30", mode = "fullMerger",
-                predecessors = new[] { new { code = books.Code, name = "东村" } }, successors = new[] { new { code = township + "210", name = "新村" } },
-            }, 201)).GetProperty("reformId").GetGuid();
-            return _targets = new Targets(township, books.Code, reform, await books.Asset("vehicle", "皮卡车", 86_000m),
-                await books.Resource("cropland", 10m), await books.Account("bank", 10_000m),
-                await books.Debt("claim", "receivable", "县印刷厂", 500m));
+            return _targets ??= await Targets.CreateAsync(_api);
         }
         finally
         {
