@@ -1,11 +1,13 @@
 using JasperFx;
 using NodaTime;
+using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -19,7 +21,9 @@ builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    // The one owner of the unit of work: Wolverine saves each command's events and receipt together.
     opts.Policies.AutoApplyTransactions();
+    opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Durability.Mode = DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
@@ -30,7 +34,6 @@ var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirec
 builder.Services.AddLedgerIdentity(signingKey);
 builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddScoped<CommandExecutor>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}; tokens are signed with the key from {KeySource}", database.Description, signingKey.Source);
@@ -40,7 +43,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
 return await app.RunJasperFxCommands(args);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 using Wolverine.Http;
 
@@ -37,7 +38,10 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
     private async Task<ProblemDetails?> ScreenBodyAsync(HttpContext context)
     {
         var request = context.Request;
-        var command = context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType;
+        var chain = context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>();
+        // A command endpoint reads its body in the command pipeline's own frame rather than as Wolverine's request type.
+        var command = chain?.Middleware.OfType<ReadCommandBody>().FirstOrDefault()?.Variable.VariableType
+                      ?? (chain?.RequestType is { } bound && bound != typeof(void) ? bound : null);
         if (command is null || !request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method)) return null;
 
         if (request.ContentType is not { } type || !(type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json")))
@@ -55,8 +59,9 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
         catch (JsonException e)
         {
             var field = (e.Path ?? "").TrimStart('$').TrimStart('.');
-            return ProblemMapping.Invalid(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [Rule(e.Message)] },
-                "A field has the wrong type or form; nothing was written.");
+            var rule = Rule(e.Message);
+            return ProblemMapping.Invalid(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [rule] },
+                $"{e.Path ?? "body"} {rule}; nothing was written.");
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
         {

@@ -31,6 +31,8 @@ public sealed class LedgerFixture : IAsyncLifetime
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Auth__SigningKey")))
             Environment.SetEnvironmentVariable("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
+        // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
+        Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>();
     }
