@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Sanzi.Ledger.Common;
 using Sanzi.Projections.Notices;
+using Sanzi.Projections.Reports;
 
 namespace Sanzi.Api.Notices;
 
@@ -70,6 +71,5 @@ public static class NoticePage
 
     private static string Q(decimal? value) => value?.ToString("#,##0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string D(NodaTime.LocalDate? date) =>
-        date is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日") : "";
+    private static string D(NodaTime.LocalDate? date) => Texts.Date(date) ?? "";
 }

@@ -1,4 +1,6 @@
 using Marten;
+using NodaTime;
+using Sanzi.Api.Reports;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Projections.Notices;
@@ -14,18 +16,18 @@ namespace Sanzi.Api.Notices;
 public static class NoticePageEndpoints
 {
     [WolverineGet("/notices/{code}")]
-    public static Task<IResult> Current(string code, string? book, IQuerySession session, CancellationToken ct) => Page(code, null, book, session, ct);
+    public static Task<IResult> Current(string code, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
+        CancellationToken ct) =>
+        Page(code, null, ReportRequest.Parse(null, asOf, knownAt, clock, book), session, ct);
 
     [WolverineGet("/notices/{code}/{noticeId}")]
-    public static Task<IResult> ById(string code, Guid noticeId, string? book, IQuerySession session, CancellationToken ct) =>
-        Page(code, noticeId, book, session, ct);
+    public static Task<IResult> ById(string code, Guid noticeId, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
+        CancellationToken ct) =>
+        Page(code, noticeId, ReportRequest.Parse(null, asOf, knownAt, clock, book), session, ct);
 
-    private static async Task<IResult> Page(string code, Guid? noticeId, string? book, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> Page(string code, Guid? noticeId, ReportRequest request, IQuerySession session, CancellationToken ct)
     {
-        var rules = new Rules();
-        var asked = Reports.ReportRequest.ParseBook(book, rules);
-        rules.ThrowIfBroken();
-        var records = await UnitRecords.LoadAsync(session, code, null, ct, asked);
+        var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
         if (noticeId is { } id && records.Unit.Notice?.NoticeId != id) throw Refused.NotFound($"Notice {id} is not one of unit {code}'s.");
         var reform = records.Unit.ReformId is { } reformId ? await session.LoadAsync<Reform>(reformId, ct) : null;
         return Results.Content(NoticePage.Render(PublicNotice.Build(records, reform)), "text/html; charset=utf-8");

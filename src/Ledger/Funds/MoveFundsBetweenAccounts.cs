@@ -46,7 +46,8 @@ public sealed record MoveFundsBetweenAccounts(
 
     public FundsMovedBetweenAccounts Decide(UnitBook unit, Item from, Item? to, Stamp stamp)
     {
-        if (to is null || to.Kind != ItemKind.Fund || to.Id == from.Id)
+        if (to is null) throw Refused.NotFound($"Account {ToAccountId} is not in the ledger.");
+        if (to.Kind != ItemKind.Fund || to.Id == from.Id)
             throw Refused.Invalid("toAccountId", "must name another cash or bank account of the same unit");
         if (from.Kind != ItemKind.Fund) throw Refused.Conflict($"Item {from.ItemCode} is not a cash or bank account.");
         if (to.UnitCode != from.UnitCode)

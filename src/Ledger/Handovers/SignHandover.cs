@@ -31,6 +31,7 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         var unit = books.Unit;
         unit.EnsureStage(unit.Handover is not null, "signing the handover", "a drafted handover register");
         var draft = unit.Handover!;
+        unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "a signature");
         var signatures = unit.Signatures ?? [];
         if (signatures.Any(s => s.Signer == stamp.Actor))
             throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the parties must be different people.");
@@ -48,7 +49,8 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         [
             signed,
             .. held.Select(i => new StreamEvent(i.Id,
-                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp))),
+                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp,
+                    i.Count?.CountedQuantity ?? i.Quantity))),
             new(unit.Id, new BooksHandedOver(unit.Code, draft.HandoverId, draft.SuccessorCode, held.Count, totals, stamp.RecordedAt, stamp)),
             new(books.Successor.Id, new BooksReceived(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.EntityCode, held.Count, totals, stamp)),
         ];
@@ -61,17 +63,17 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
     }
 
     /// <summary>
-    /// The named person this signature is for: the signer by name in the role, or, where the role names one person
-    /// only, whoever signs for it (a village's three parties sign as the users they are).
+    /// The named person this signature is for. A signature is the signer's own: the token's name must be one the register
+    /// names for this role (a township may name several), and each signs once.
     /// </summary>
     private Party PartyFor(IReadOnlyList<Party> parties, IReadOnlyList<HandoverSigned> signatures, string signer, string unitCode)
     {
         var inRole = parties.Where(p => p.Role == Role).ToList();
-        var open = inRole.Where(p => signatures.All(s => s.Role != Role || (s.PartyName ?? p.Name) != p.Name)).ToList();
-        if (open.Count == 0) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unitCode}.");
-        return open.FirstOrDefault(p => p.Name == signer)
-               ?? (inRole.Count == 1 ? open[0]
-                   : throw Refused.Conflict($"{signer} is not named as a {ApiNames.Name(Role)} party of the handover of {unitCode}; each named person signs with their own signature."));
+        if (inRole.All(p => signatures.Any(s => s.Role == Role && (s.PartyName ?? p.Name) == p.Name)))
+            throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unitCode}.");
+        return inRole.FirstOrDefault(p => p.Name == signer)
+               ?? throw Refused.Forbidden(
+                   $"The register names {string.Join("、", inRole.Select(p => p.Name))} as the {ApiNames.Name(Role)} party of {unitCode}; {signer} may not sign for them.");
     }
 }
 

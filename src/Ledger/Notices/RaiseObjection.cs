@@ -29,6 +29,8 @@ public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid
         unit.EnsureStage(unit.Notice is not null && unit.Confirmation is null, "raising an objection", "a notice not yet confirmed");
         if (!reform.ObjectionRound)
             throw Refused.Conflict($"Reform {reform.Id} holds no objection round for {unit.Code}: a township's results are confirmed by its 党委会 or 政府常务会议.");
+        if (stamp.BusinessDate < unit.Notice!.From)
+            throw Refused.Invalid("businessDate", $"is before {unit.Notice.From:yyyy-MM-dd}, the first day of the notice it objects to");
         if (ItemId is not null && (item is null || item.UnitCode != unit.Code))
             throw Refused.Invalid("itemId", $"names no item of unit {unit.Code}");
         return new ObjectionRaised(unit.Code, objectionId, RaisedBy, ItemId, Text, stamp);

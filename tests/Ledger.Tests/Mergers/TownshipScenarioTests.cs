@@ -214,7 +214,7 @@ public class TownshipScenarioTests(LedgerFixture fixture)
     };
 
     private Task<JsonElement> Sign(Books books, string role, string name, int status) =>
-        _api.Post($"/api/units/{books.Code}/handover/signatures", new { idempotencyKey = Sample.Key(), role }, status, Uri.EscapeDataString(name));
+        _api.Post($"/api/units/{books.Code}/handover/signatures", new { idempotencyKey = Sample.Key(), role }, status, name);
 
     private Task<JsonElement> Move(Guid from, Guid to, string kind, decimal amount, int status) =>
         _api.Post($"/api/fund-accounts/{from}/transfers", new { idempotencyKey = Sample.Key(), toAccountId = to, kind, amount, voucherNumber = "记-9" },
