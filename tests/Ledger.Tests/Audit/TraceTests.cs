@@ -46,7 +46,7 @@ public class TraceTests(LedgerFixture fixture)
     private Task Pay(Guid account, decimal amount, string payee) =>
         _api.Post($"/api/fund-accounts/{account}/payments", new
         {
-            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType = "outsideUnit", purpose = "印刷", accountCode = "541",
+            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType = "outsideUnit", purpose = "印刷", accountCode = "5101",
             voucherNumber = "记-9", approval = new { approver = "主任", document = "审批单", approvedAt = "2026-01-05T02:00:00Z" },
         }, 200);
 }

@@ -21,10 +21,10 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
     private static string DaysAgo(int days) => Today.PlusDays(-days).ToString("yyyy-MM-dd", null);
 
     private Task<JsonElement> Pay(Guid account, decimal amount, string payee, string businessDate, string payeeType = "outsideUnit",
-        Guid? exceptionId = null, string actor = LedgerApi.DefaultActor) =>
+        Guid? exceptionId = null, string actor = LedgerApi.DefaultActor, string accountCode = "541") =>
         _api.Post($"/api/fund-accounts/{account}/payments", new
         {
-            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType, purpose = "日常开支", accountCode = "541",
+            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType, purpose = "日常开支", accountCode,
             voucherNumber = "记-" + Random.Shared.Next(1, 999),
             approval = new { approver = "镇长", document = "镇务会纪要〔2026〕1号", approvedAt = "2026-01-05T02:00:00Z" },
             businessDate, exceptionId,
@@ -58,9 +58,9 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         foreach (var days in new[] { 45, 75, 105, 135, 165, 195 })
         {
             await Pay(bankA, 1_000m, $"东乡供应商{days}", DaysAgo(days));
-            await Pay(bankB, 1_000m, $"西乡供应商{days}", DaysAgo(days));
+            await Pay(bankB, 1_000m, $"西乡供应商{days}", DaysAgo(days), accountCode: "5101");
         }
-        await Pay(bankB, 1_000m, "西乡供应商10", DaysAgo(10));                         // clean: within the baseline
+        await Pay(bankB, 1_000m, "西乡供应商10", DaysAgo(10), accountCode: "5101");        // clean: within the baseline
         await Pay(bankA, 20_000m, "某装修公司", DaysAgo(5));                           // rushSpending
         var cashA = await a.Account("cash", 3_000m);
         await a.Receipt(cashA, 3_000m);                                                 // cashAboveLimit
@@ -68,11 +68,11 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await Pay(bankA, 600m, "张三劳务", DaysAgo(250), "individual");                 // splitPayment
         await Pay(bankA, 600m, "张三劳务", DaysAgo(249), "individual");
         await Pay(bankA, 800m, "王五", DaysAgo(260), "individual");                     // sharedPayee (both units)
-        await Pay(bankB, 800m, "王五", DaysAgo(300), "individual");
-        await Pay(bankB, 900m, "李会计", DaysAgo(280), "individual");                   // payeeIsActor ...
+        await Pay(bankB, 800m, "王五", DaysAgo(300), "individual", accountCode: "5101");
+        await Pay(bankB, 900m, "李会计", DaysAgo(280), "individual", accountCode: "5101");  // payeeIsActor ...
         await _api.Post($"/api/fund-accounts/{bankB}/receipts", new                      // ... who records an entry
         {
-            idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "511",
+            idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "4609",
             voucherNumber = "收-1",
         }, 200, "李会计");
         var excavator = await a.Asset("machinery", "挖掘机", 50_000m);
@@ -98,7 +98,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         }, 200);
         await _api.Post($"/api/fund-accounts/{bankB}/receipts", new                      // backDatedEntry
         {
-            idempotencyKey = Sample.Key(), amount = 200m, payer = "县财政局", payerType = "outsideUnit", purpose = "补助", accountCode = "522",
+            idempotencyKey = Sample.Key(), amount = 200m, payer = "县财政局", payerType = "outsideUnit", purpose = "补助", accountCode = "4001",
             voucherNumber = "收-2", businessDate = DaysAgo(1), correctionReason = "漏记",
         }, 200);
         await PlantUnexceptedPayment(bankB, b.Code);                                    // outflowInFreeze

@@ -111,7 +111,7 @@ public class TownshipScenarioTests(LedgerFixture fixture)
             .ShouldBe(["handedOver", "surrendered", "surrendered", "destroyed"]);
 
         await Sign(jinlong, "handingOver", "李建国", 200);
-        await Sign(jinlong, "handingOver", "钱某", 409);
+        await Sign(jinlong, "handingOver", "钱某", 403);
         await Sign(jinlong, "handingOver", "张伟", 200);
         await Sign(jinlong, "receiving", "王志强", 200);
         (await Sign(jinlong, "supervising", "赵明", 200)).GetProperty("handedOver").GetBoolean().ShouldBeTrue();
