@@ -26,6 +26,8 @@ public sealed class LedgerFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", _postgres.ConnectionString("ledger"));
         }
 
+        // The seal file and signing key of this run's throwaway database, not the developer's.
+        Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tests-integrity-{Guid.NewGuid():N}"));
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>();
     }
