@@ -110,6 +110,7 @@ internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables
         foreach (var p in Check(batch)) yield return p;
         foreach (var p in sealRange.Finish()) yield return p;
         SealedThrough = sealRange.SealedThrough;
+        yield return new Progress("events", EventsChecked);
         if (hashReader is not null) await hashReader.DisposeAsync();
     }
 

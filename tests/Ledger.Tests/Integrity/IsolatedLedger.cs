@@ -68,15 +68,30 @@ public sealed class IsolatedLedger : IAsyncDisposable
     public async Task<Guid> RegisterAssetAsync(decimal value = 4_800m, string actor = "张敏", string role = "township-clerk",
         string correlation = "req-1")
     {
-        var id = Guid.CreateVersion7();
         await using var session = Store.LightweightSession();
         session.LastModifiedBy = actor;
         session.CorrelationId = correlation;
         session.SetHeader("role", role);
+        var id = StartAsset(session, value, actor);
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>Two assets in one transaction, the second named with a NUL, which PostgreSQL refuses inside jsonb.</summary>
+    public async Task FailAnAppendAsync()
+    {
+        await using var session = Store.LightweightSession();
+        StartAsset(session, 1m, "张敏");
+        StartAsset(session, 1m, "nul\u0000clerk");
+        await session.SaveChangesAsync();
+    }
+
+    private static Guid StartAsset(IDocumentSession session, decimal value, string actor)
+    {
+        var id = Guid.CreateVersion7();
         var now = SystemClock.Instance.GetCurrentInstant();
         session.Events.StartStream<Item>(id, new AssetRegistered(id, "360702101", "ZC-1", Ownership.Collective, AssetCategory.OfficeEquipment,
             "办公电脑", null, 1, "台", value, 0m, new LocalDate(2024, 1, 1), "村委会", null, null, new Stamp(actor, now, Stamp.DayOf(now))));
-        await session.SaveChangesAsync();
         return id;
     }
 
