@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -13,10 +14,12 @@ namespace Sanzi.Integrity;
 /// </summary>
 public sealed class DocumentReplay
 {
-    private const int PageSize = 500;
+    private const int PageSize = 1000;
     private readonly List<Func<IDocumentStore, CancellationToken, IAsyncEnumerable<Finding>>> _checks = [];
 
-    public long DocumentsChecked { get; private set; }
+    private long _checked;
+
+    public long DocumentsChecked => Interlocked.Read(ref _checked);
 
     /// <summary>Replays every <typeparamref name="T"/> document (an inline snapshot keyed by its stream id) on verify.</summary>
     public DocumentReplay Add<T>() where T : class
@@ -27,50 +30,66 @@ public sealed class DocumentReplay
 
     internal async IAsyncEnumerable<Finding> RunAsync(IDocumentStore store, [EnumeratorCancellation] CancellationToken ct)
     {
-        DocumentsChecked = 0;
+        Interlocked.Exchange(ref _checked, 0);
         foreach (var check in _checks)
             await foreach (var finding in check(store, ct)) yield return finding;
     }
 
+    /// <summary>Pages of documents read in id order on one connection and replayed two at a time, each on its own session.</summary>
     private async IAsyncEnumerable<Finding> CheckAsync<T>(IDocumentStore store, [EnumeratorCancellation] CancellationToken ct) where T : class
     {
-        var table = store.Options.Schema.For<T>();
+        var findings = Channel.CreateBounded<Finding>(1024);
+        var replaying = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(PagesAsync(store, store.Options.Schema.For<T>(), ct),
+                    new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+                    async (page, token) =>
+                    {
+                        foreach (var problem in await ReplayAsync<T>(store, page, token)) await findings.Writer.WriteAsync(problem, token);
+                        await findings.Writer.WriteAsync(new Progress("documents", Interlocked.Add(ref _checked, page.Count)), token);
+                    });
+                findings.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                findings.Writer.Complete(e);
+            }
+        }, ct);
+        await foreach (var finding in findings.Reader.ReadAllAsync(ct)) yield return finding;
+        await replaying;
+    }
+
+    private static async Task<List<Problem>> ReplayAsync<T>(IDocumentStore store, List<(Guid Id, string Data, long Version)> page, CancellationToken ct)
+        where T : class
+    {
         var aggregator = ((StoreOptions)store.Options).Projections.AggregatorFor<T>();
         var serializer = store.Options.Serializer();
         await using var session = store.QuerySession();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
+        var ids = page.Select(d => d.Id).ToArray();
+        var events = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct))
+            .GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
 
-        var after = Guid.Empty;
-        while (true)
+        var problems = new List<Problem>();
+        foreach (var (id, stored, version) in page)
         {
-            var page = await PageAsync(connection, table, after, ct);
-            if (page.Count == 0) yield break;
-            after = page[^1].Id;
-            var ids = page.Select(d => d.Id).ToArray();
-            var events = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct))
-                .GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
-
-            foreach (var (id, stored, version) in page)
+            var name = $"{typeof(T).Name} {id}";
+            // Up to the version the document was projected at: events appended since the page was read belong to a later document.
+            var stream = events.GetValueOrDefault(id)?.Where(e => e.Version <= version).ToList() ?? [];
+            if (stream.Count == 0 || stream[^1].Version != version)
             {
-                DocumentsChecked++;
-                var name = $"{typeof(T).Name} {id}";
-                // Up to the version the document was projected at: events appended since the page was read belong to a later document.
-                var stream = events.GetValueOrDefault(id)?.Where(e => e.Version <= version).ToList() ?? [];
-                if (stream.Count == 0 || stream[^1].Version != version)
-                {
-                    yield return new Problem(ProblemKind.DocumentDiffers, null, id, version,
-                        $"says it was built from version {version} of its stream, which has no such event", name);
-                    continue;
-                }
-                var replayed = await aggregator.BuildAsync(stream, session, null, ct);
-                var differing = Differing(stored, replayed is null ? "null" : serializer.ToJson(replayed));
-                if (differing.Count > 0)
-                    yield return new Problem(ProblemKind.DocumentDiffers, stream[^1].Sequence, id, stream[^1].Version,
-                        $"differs from its events in {string.Join(", ", differing)}", name);
+                problems.Add(new Problem(ProblemKind.DocumentDiffers, null, id, version,
+                    $"says it was built from version {version} of its stream, which has no such event", name));
+                continue;
             }
-            yield return new Progress("documents", DocumentsChecked);
+            var replayed = await aggregator.BuildAsync(stream, session, null, ct);
+            var differing = Differing(stored, replayed is null ? "null" : serializer.ToJson(replayed));
+            if (differing.Count > 0)
+                problems.Add(new Problem(ProblemKind.DocumentDiffers, stream[^1].Sequence, id, stream[^1].Version,
+                    $"differs from its events in {string.Join(", ", differing)}", name));
         }
+        return problems;
     }
 
     /// <summary>The top-level fields whose values differ, or "the whole document".</summary>
@@ -87,13 +106,22 @@ public sealed class DocumentReplay
             .Order(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<List<(Guid Id, string Data, long Version)>> PageAsync(NpgsqlConnection connection, string table, Guid after, CancellationToken ct)
+    private static async IAsyncEnumerable<List<(Guid Id, string Data, long Version)>> PagesAsync(
+        IDocumentStore store, string table, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select id, data::text, mt_version from {table} where id > $1 order by id limit {PageSize}", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = after });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var page = new List<(Guid, string, long)>();
-        while (await reader.ReadAsync(ct)) page.Add((reader.GetGuid(0), reader.GetString(1), Convert.ToInt64(reader.GetValue(2))));
-        return page;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var after = Guid.Empty;
+        while (true)
+        {
+            await using var command = new NpgsqlCommand($"select id, data::text, mt_version from {table} where id > $1 order by id limit {PageSize}", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = after });
+            var page = new List<(Guid, string, long)>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) page.Add((reader.GetGuid(0), reader.GetString(1), Convert.ToInt64(reader.GetValue(2))));
+            if (page.Count == 0) yield break;
+            yield return page;
+            after = page[^1].Item1;
+        }
     }
 }

@@ -51,9 +51,9 @@ public static class HashChain
         preimage.Text(e.UserName);
         preimage.Text(e.CorrelationId);
         preimage.Text(e.CausationId);
-        preimage.Text(e.Headers);
+        preimage.Utf8(e.Headers);
         preimage.Byte(e.IsArchived ? (byte)1 : (byte)0);
-        preimage.Text(e.Data);
+        preimage.Utf8(e.Data);
         SHA256.HashData(preimage.Written, destination);
     }
 
@@ -90,6 +90,12 @@ public static class HashChain
         public void Int(long value) => BinaryPrimitives.WriteInt64BigEndian(Take(8), value);
 
         public void Guid(Guid value) => value.TryWriteBytes(Take(16), bigEndian: true, out _);
+
+        public void Utf8(byte[]? value)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(Take(4), value?.Length ?? -1);
+            if (value is not null) Bytes(value);
+        }
 
         public void Text(string? value)
         {

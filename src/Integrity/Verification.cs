@@ -8,7 +8,7 @@ namespace Sanzi.Integrity;
 /// Walks <c>mt_events</c> and the hash rows side by side in sequence order (two connections, so the
 /// server reads both at once) and reports every disagreement. Checks that need order (the chain of
 /// each stream, the events of each seal) run on the reading thread; recomputing hashes and marks, the
-/// costly part, runs on the other cores a batch behind. Each event is hashed with its stored previous
+/// costly part, runs on a second thread a batch behind. Each event is hashed with its stored previous
 /// hash, so one edit is reported once rather than as every later event of its stream.
 /// </summary>
 internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables, IntegrityKeys keys)
@@ -116,24 +116,23 @@ internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables
 
     public long SealedThrough { get; private set; }
 
-    /// <summary>Recomputes each hash from its row and checks the writer's mark, on every core.</summary>
+    /// <summary>Recomputes each hash from its row and checks the writer's mark; runs beside the reading thread.</summary>
     private List<Problem> Check(List<Recompute> batch)
     {
-        var problems = new Problem?[batch.Count];
-        Parallel.For(0, batch.Count, () => new HashChain.Preimage(), (i, _, preimage) =>
+        var problems = new List<Problem>();
+        var preimage = new HashChain.Preimage();
+        Span<byte> computed = stackalloc byte[HashChain.Size];
+        foreach (var (row, hash) in batch)
         {
-            var (row, hash) = batch[i];
-            Span<byte> computed = stackalloc byte[HashChain.Size];
             HashChain.Link(hash.Previous, row, computed, preimage);
             if (!computed.SequenceEqual(hash.Hash))
-                problems[i] = new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version,
-                    "differs from what the writer hashed (body, type, time, actor, role, correlation, causation or archived flag)");
+                problems.Add(new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version,
+                    "differs from what the writer hashed (body, type, time, actor, role, correlation, causation or archived flag)"));
             else if (!HashChain.MacMatches(keys.MacKey, hash.Hash, hash.Mac))
-                problems[i] = new Problem(ProblemKind.Forged, row.Seq, row.StreamId, row.Version,
-                    "its hash was not written by the ledger (the writer's mark does not match)");
-            return preimage;
-        }, _ => { });
-        return problems.OfType<Problem>().ToList();
+                problems.Add(new Problem(ProblemKind.Forged, row.Seq, row.StreamId, row.Version,
+                    "its hash was not written by the ledger (the writer's mark does not match)"));
+        }
+        return problems;
     }
 
     private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -11,7 +11,9 @@ public class HashChainTests
     private static readonly Guid Stream = new("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
 
     private static EventRow Event() => new(42, Stream, 1, "asset_registered", "Sanzi.Ledger.Assets.AssetRegistered, Sanzi.Ledger",
-        """{"a": "皮卡车", "b": 1.50}""", 1_795_000_000_123_456, "*DEFAULT*", "张敏", "req-1", null, """{"role": "township-clerk"}""", false);
+        Utf8("""{"a": "皮卡车", "b": 1.50}"""), 1_795_000_000_123_456, "*DEFAULT*", "张敏", "req-1", null, Utf8("""{"role": "township-clerk"}"""), false);
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
     public void An_events_hash_is_sha256_of_the_documented_preimage_so_an_inspector_can_rebuild_it()
@@ -38,9 +40,9 @@ public class HashChainTests
         Text(e.UserName);
         Text(e.CorrelationId);
         Text(e.CausationId);
-        Text(e.Headers);
+        Text("""{"role": "township-clerk"}""");
         preimage.Add(0);
-        Text(e.Data);
+        Text("""{"a": "皮卡车", "b": 1.50}""");
 
         HashChain.Link(HashChain.Genesis, e).ShouldBe(SHA256.HashData(preimage.ToArray()));
     }
@@ -59,13 +61,13 @@ public class HashChainTests
             HashChain.Link(HashChain.Genesis, e with { Version = 2 }),
             HashChain.Link(HashChain.Genesis, e with { Type = "asset_disposed" }),
             HashChain.Link(HashChain.Genesis, e with { DotnetType = "Sanzi.Ledger.Assets.AssetDisposed, Sanzi.Ledger" }),
-            HashChain.Link(HashChain.Genesis, e with { Data = """{"a": "皮卡车", "b": 1.5}""" }),
+            HashChain.Link(HashChain.Genesis, e with { Data = Utf8("""{"a": "皮卡车", "b": 1.5}""") }),
             HashChain.Link(HashChain.Genesis, e with { TimestampMicros = e.TimestampMicros + 1 }),
             HashChain.Link(HashChain.Genesis, e with { TenantId = "county-2" }),
             HashChain.Link(HashChain.Genesis, e with { UserName = "李四" }),
             HashChain.Link(HashChain.Genesis, e with { CorrelationId = null }),
             HashChain.Link(HashChain.Genesis, e with { CausationId = "cmd-1" }),
-            HashChain.Link(HashChain.Genesis, e with { Headers = """{"role": "reform-office"}""" }),
+            HashChain.Link(HashChain.Genesis, e with { Headers = Utf8("""{"role": "reform-office"}""") }),
             HashChain.Link(HashChain.Genesis, e with { IsArchived = true }),
         }.Select(Convert.ToHexString).ShouldNotContain(Convert.ToHexString(original));
     }
