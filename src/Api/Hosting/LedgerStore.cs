@@ -11,7 +11,7 @@ using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
@@ -19,7 +19,6 @@ using Sanzi.Ledger.Units;
 using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
-using Sanzi.Projections.Leads;
 using Weasel.Core;
 using Wolverine.Marten;
 
