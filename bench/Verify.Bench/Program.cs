@@ -22,7 +22,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Le
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Integrity:Folder"] = folder, ["Integrity:SealInterval"] = "01:00:00" });
-builder.Services.AddLedgerStore(connectionString, new Sanzi.Ledger.Leads.LeadThresholds());
+builder.Services.AddLedgerStore(connectionString, new Sanzi.Projections.Leads.LeadThresholds());
 builder.UseWolverine(opts =>
 {
     opts.Durability.Mode = DurabilityMode.Solo;

@@ -10,7 +10,7 @@ using Sanzi.Integrity;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Shouldly;
 using Wolverine;
 
