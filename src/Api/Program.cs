@@ -36,6 +36,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);
 app.UseExceptionHandler();
+app.UseRedecisionOnLostRaces();
 app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
 return await app.RunJasperFxCommands(args);
