@@ -50,8 +50,6 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "POST", "/api/debts/{id}/increases", "C" },
         { "POST", "/api/debts/{id}/reductions", "C" },
         { "POST", "/api/items/{id}/count", "C" },
-        { "POST", "/api/units/{code}/imports", "C" },
-        { "GET", "/api/imports/templates/{table}", "OCAI" },
         { "GET", "/api/reforms/{id}", "OCAI" },
         { "GET", "/api/units/{code}", "OCAI" },
         { "GET", "/api/units/{code}/assets", "OCAI" },
