@@ -49,8 +49,6 @@ public sealed record DraftHandover(
             var rules = new Rules().IdempotencyKey(IdempotencyKey)
                 .Check(Parties is not null && Enum.GetValues<HandoverRole>().All(r => Parties.Any(p => p.Role == r)), "parties",
                     "must name at least one person in each role: handingOver (移交人), receiving (接收人), supervising (监交人)")
-                .Check(Parties is null || Parties.Select(p => p.Name).Distinct().Count() == Parties.Count, "parties",
-                    "must name each person once: every named person signs with their own signature")
                 .Check(Archives is { Count: > 0 }, "archives", "must list the archives handed over (档案: vouchers, account books, reports)")
                 .Check(Seals is not null, "seals", "must list the seals handed over (印章), or be an empty list");
             var parties = Parties ?? [];
