@@ -20,7 +20,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
 
     private enum Caller { Anonymous, Office, OwnClerk, OtherClerk, Auditor, Inspector }
 
-    /// <summary>Who may call each endpoint: O office, C the unit's clerk, A auditor, I inspector, * anyone without a token.</summary>
+    /// <summary>Who may call each endpoint: O office, C the unit's clerk, X a clerk of another unit, A auditor, I inspector, * anyone without a token.</summary>
     public static TheoryData<string, string, string> Matrix => new()
     {
         { "POST", "/api/reforms", "O" },
@@ -56,7 +56,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
-        { "GET", "/api/imports/templates/{table}", "OCAI" },
+        { "GET", "/api/imports/templates/{table}", "OCXAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
         { "GET", "/api/audit", "AI" },
         { "GET", "/api/trace/items/{id}", "AI" },
@@ -152,6 +152,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
     {
         Caller.Office => 'O',
         Caller.OwnClerk => 'C',
+        Caller.OtherClerk => 'X',
         Caller.Auditor => 'A',
         Caller.Inspector => 'I',
         _ => '-',
