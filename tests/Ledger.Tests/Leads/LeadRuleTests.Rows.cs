@@ -99,11 +99,12 @@ public partial class LeadRuleTests
     [Fact]
     public void A_cash_count_below_book_or_a_receivable_from_a_person_is_an_iou_for_cash()
     {
-        var leads = Run(new IousForCash(), Opened(Cash, FundKind.Cash, 3_000m), Opened(Bank, FundKind.Bank, 9_000m), Freeze(),
+        var leads = Run(new IousForCash(), Planned(), Opened(Cash, FundKind.Cash, 3_000m), Opened(Bank, FundKind.Bank, 9_000m), Freeze(),
             F(Cash, new ItemCounted(Cash, A, CountResult.Adjusted, 3_000m, 2_400m, null, "白条两张", Stamp.DayOf(Frozen), After(1))),
             F(Bank, new ItemCounted(Bank, A, CountResult.Adjusted, 9_000m, 8_000m, null, "未达账项", Stamp.DayOf(Frozen), After(1))),
-            Claim(DebtKind.Receivable, "张三", HolderType.Individual, 1_500m, Before(30)),
-            Claim(DebtKind.Receivable, "某公司", HolderType.OutsideUnit, 4_000m, Before(30)));
+            Claim(DebtKind.Receivable, "张三", HolderType.Individual, 1_500m, Before(90)),
+            Claim(DebtKind.Receivable, "李四", HolderType.Individual, 1_000m, Before(30)),
+            Claim(DebtKind.Receivable, "某公司", HolderType.OutsideUnit, 4_000m, Before(90)));
         leads.Select(l => l.Amount).ShouldBe([600m, 1_500m]);
     }
 
@@ -155,10 +156,11 @@ public partial class LeadRuleTests
     }
 
     [Fact]
-    public void A_loan_to_an_outsider_after_the_plan_is_a_lead_an_old_loan_or_a_trade_receivable_is_not()
+    public void A_claim_on_an_outsider_after_the_plan_is_a_loan_an_old_one_or_one_on_a_collective_is_not()
     {
-        Run(new LoanToOutsider(), Planned(), Claim(DebtKind.Loan, "张三", HolderType.Individual, 20_000m, Before(10)),
-            Claim(DebtKind.Loan, "李四", HolderType.Individual, 9_000m, Before(90)), Claim(DebtKind.Receivable, "某公司", HolderType.OutsideUnit, 4_000m, Before(10)))
+        Run(new LoanToOutsider(), Planned(), Claim(DebtKind.Receivable, "张三", HolderType.Individual, 20_000m, Before(10)),
+            Claim(DebtKind.Receivable, "李四", HolderType.Individual, 9_000m, Before(90)),
+            Claim(DebtKind.Receivable, "邻村经济合作社", HolderType.Collective, 4_000m, Before(10)))
             .ShouldHaveSingleItem().Counterparty.ShouldBe("张三");
     }
 

@@ -89,7 +89,8 @@ public sealed class ReceiptsNotBanked : ILeadRule
 
 /// <summary>
 /// IOUs for cash (白条抵库): a cash account counted below its book balance (the difference is usually notes of
-/// hand), or a receivable (应收款) from an individual, which is how an IOU enters the books.
+/// hand), or a receivable (应收款) from an individual dated before the plan, which is how an IOU sits in the books
+/// (a new one after the plan is a loan to an outsider).
 /// </summary>
 public sealed class IousForCash : ILeadRule
 {
@@ -104,7 +105,8 @@ public sealed class IousForCash : ILeadRule
                 c.Event.BookValue - c.Event.VerifiedValue, null, null, [c.Fact]))
             .Concat(scope.Of<Ledger.Debts.DebtRecorded>()
                 .Where(d => d.Event is { Side: ItemKind.Claim, Kind: Ledger.Debts.DebtKind.Receivable }
-                            && scope.Counterparties.IsIndividual(d.Event.Counterparty, d.Event.CounterpartyType))
+                            && scope.Counterparties.IsIndividual(d.Event.Counterparty, d.Event.CounterpartyType)
+                            && !scope.InReformWindow(d.Event.UnitCode, d.Event.Stamp.BusinessDate))
                 .Select(d => scope.Lead(this, d.Event.UnitCode,
                     $"于{Day(d.Event.Stamp.BusinessDate)}记入个人{d.Event.Counterparty}的应收款{Yuan(d.Event.Amount)}（{d.Event.Document}）",
                     d.Event.Amount, null, d.Event.Counterparty, [d.Fact])));

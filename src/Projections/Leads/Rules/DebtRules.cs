@@ -49,8 +49,8 @@ public sealed class ClaimLoss : ILeadRule
 }
 
 /// <summary>
-/// Loans or guarantees to outsiders (对外借款、担保): from the plan on (business time), a loan (借款) the unit gave,
-/// or any new claim on an individual or an outside unit that is not a bank or government body.
+/// Loans or guarantees to outsiders (对外借款、担保): from the plan on (business time), a new claim (应收款) on an
+/// individual or an outside unit that is not a bank or government body: money lent out as the books close.
 /// </summary>
 public sealed class LoanToOutsider : ILeadRule
 {
@@ -59,7 +59,7 @@ public sealed class LoanToOutsider : ILeadRule
 
     public IEnumerable<Lead> Find(LeadScope scope) =>
         scope.Of<DebtRecorded>()
-            .Where(d => d.Event is { Side: ItemKind.Claim, Kind: DebtKind.Loan }
+            .Where(d => d.Event.Side == ItemKind.Claim && d.Event.Kind != DebtKind.Internal
                         && d.Event.CounterpartyType != HolderType.Collective && !scope.Counterparties.IsPublic(d.Event.Counterparty)
                         && scope.InReformWindow(d.Event.UnitCode, d.Event.Stamp.BusinessDate))
             .Select(d => scope.Lead(this, d.Event.UnitCode,
