@@ -1,10 +1,12 @@
 using JasperFx;
 using NodaTime;
+using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
 using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -18,7 +20,9 @@ builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    // The one owner of the unit of work: Wolverine saves each command's events and receipt together.
     opts.Policies.AutoApplyTransactions();
+    opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Durability.Mode = DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
@@ -28,12 +32,11 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddScoped<CommandExecutor>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);
 app.UseExceptionHandler();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
 return await app.RunJasperFxCommands(args);
 

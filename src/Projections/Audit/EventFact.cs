@@ -22,5 +22,5 @@ public sealed record EventFact(long Sequence, Guid EventId, Guid StreamId, strin
 
     /// <summary>A ledger event as read from the store, with the role from its headers.</summary>
     public static EventFact Of(IEvent e) =>
-        new(e.Sequence, e.Id, e.StreamId, e.GetHeader(CommandExecutor.RoleHeader)?.ToString(), (ILedgerEvent)e.Data);
+        new(e.Sequence, e.Id, e.StreamId, e.GetHeader(EventHeaders.Role)?.ToString(), (ILedgerEvent)e.Data);
 }
