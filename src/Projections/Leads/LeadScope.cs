@@ -88,7 +88,7 @@ public sealed class LeadScope
         IReadOnlyList<EventFact> facts)
     {
         var ordered = facts.DistinctBy(f => f.Sequence).OrderBy(f => f.Sequence).ToList();
-        return new Lead($"{rule.Name}/{unitCode}/{ordered[0].Sequence}", rule.Name, rule.Flag, unitCode, UnitName(unitCode), null,
+        return new Lead($"{rule.Name}-{unitCode}-{ordered[0].Sequence}", rule.Name, rule.Flag, unitCode, UnitName(unitCode), null,
             $"{UnitName(unitCode)}（{unitCode}）{summary}", amount, threshold, counterparty,
             ordered.Select(f => f.Actor).Distinct().ToList(),
             ordered.Min(f => f.RecordedAt), ordered.Max(f => f.RecordedAt),

@@ -1,6 +1,7 @@
 using NodaTime;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Counterparties;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
