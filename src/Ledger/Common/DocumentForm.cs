@@ -22,6 +22,23 @@ public static partial class DocumentForm
     public static bool IsResolutionReference(string? text) =>
         !IsPlaceholder(text) && Meeting().IsMatch(text!) && Number().IsMatch(text!);
 
+    /// <summary>Required, and saying something: a placeholder is refused naming the field.</summary>
+    public static Rules Substantive(this Rules rules, string? value, string field, int maxLength = 500) =>
+        string.IsNullOrWhiteSpace(value)
+            ? rules.Add(field, "is required")
+            : rules.Required(value, field, maxLength)
+                .Check(!IsPlaceholder(value), field, $"must say something: placeholder text such as {PlaceholderExamples} is refused");
+
+    /// <summary>Required, and naming a meeting and a number, e.g. 村民代表会议决议〔2026〕3号.</summary>
+    public static Rules Resolution(this Rules rules, string? value, string field) =>
+        string.IsNullOrWhiteSpace(value)
+            ? rules.Add(field, "is required")
+            : rules.Required(value, field, 200)
+                .Check(IsResolutionReference(value), field,
+                    $"must name the meeting and the resolution's number, e.g. 村民代表会议决议〔2026〕3号; placeholder text such as {PlaceholderExamples} is refused");
+
+    private const string PlaceholderExamples = "\"无\", \"同意\", \"-\" or \"见附件\"";
+
     [GeneratedRegex("会|纪要|决议|决定")]
     private static partial Regex Meeting();
 
