@@ -3,6 +3,7 @@ using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Notices;
 using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
@@ -32,6 +33,9 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
+builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);

@@ -25,7 +25,7 @@ public class TamperEvidenceTests(LedgerFixture fixture)
         var reformId = (await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
         var assetId = (await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(originalValue: 1_234.50m), 201)).GetProperty("itemId").GetGuid();
         await _api.Post($"/api/assets/{assetId}/disposal",
-            new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 1000.10m, resolutionReference = "决议", reason = "出售" }, 200);
+            new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 1000.10m, resolutionReference = "村民代表会议决议〔2026〕8号", reason = "出售" }, 200);
         var lastSeq = await Scalar<long>("select max(seq_id) from ledger.mt_events where stream_id = $1", assetId);
 
         await Chain.SealAsync();

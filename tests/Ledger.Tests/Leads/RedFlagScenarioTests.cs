@@ -22,16 +22,19 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
 
     private static string DaysAgo(int days) => Today.PlusDays(-days).ToString("yyyy-MM-dd", null);
 
+    private static Instant At(string day) => NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value.AtStartOfDayInZone(Stamp.Zone).ToInstant();
+
     /// <summary>A payment approved on its own day unless <paramref name="approvedOn"/> says later.</summary>
     private Task<JsonElement> Pay(Guid account, decimal amount, string payee, string businessDate, string payeeType = "outsideUnit",
-        Guid? exceptionId = null, string accountCode = "541", string purpose = "日常开支", string? resolution = null, string? approvedOn = null) =>
+        Guid? exceptionId = null, string accountCode = "541", string purpose = "日常开支", string? resolution = null, string? approvedOn = null,
+        int status = 200) =>
         _api.Post($"/api/fund-accounts/{account}/payments", new
         {
             idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType, purpose, accountCode,
             voucherNumber = "记-" + Random.Shared.Next(1, 999),
             approval = new { approver = "镇长", document = "镇务会纪要〔2026〕1号", approvedAt = $"{approvedOn ?? businessDate}T02:00:00Z" },
             resolutionReference = resolution, businessDate, exceptionId,
-        }, 200);
+        }, status);
 
     private Task<JsonElement> Receive(Guid account, decimal amount, string payer, string businessDate, string accountCode = "531", string purpose = "其他收入") =>
         _api.Post($"/api/fund-accounts/{account}/receipts", new
@@ -90,7 +93,8 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         }, 201)).GetProperty("reformId").GetGuid();
 
         var bankA = await a.Account("bank", 1_000_000m);
-        var bankB = await b.Account("bank", 1_000_000m);
+        // 西乡's are the township government's state assets (国有资产), whose results need no members' notice period.
+        var bankB = await b.Account("bank", 1_000_000m, "state");
         var bankC = await c.Account("bank", 1_000_000m);
         await CleanYear(bankA, "东乡", "东乡会计甲", "东乡出纳乙");
         await CleanYear(bankB, "西乡", "西乡会计甲", "西乡出纳乙");
@@ -121,13 +125,16 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await Pay(bankB, 600m, "王某", Sample.Today(), "individual", accountCode: "212", purpose: "中秋过节费");  // B bonus
         var iou = await b.Enter("debts", new                                                           // B iousForCash: an old IOU
         {
-            idempotencyKey = Sample.Key(), side = "claim", kind = "receivable", counterparty = "刘某", counterpartyType = "individual",
-            amount = 1_500m, document = "借条", businessDate = DaysAgo(200),
+            idempotencyKey = Sample.Key(), ownership = "state", side = "claim", kind = "receivable", counterparty = "刘某",
+            counterpartyType = "individual", amount = 1_500m, document = "借条", businessDate = DaysAgo(200),
         });
         await Pay(bankC, 800m, "某酒店", Sample.Today(), purpose: "招待上级检查组餐费");              // C hospitality
         await Pay(bankC, 2_500m, "赵某", Sample.Today(), "individual", accountCode: "211", purpose: "工资");   // C rushHiring
         await Pay(bankC, 4_000m, "周某", Sample.Today(), "individual", accountCode: "211", purpose: "工资");   // C payRise
-        await Pay(bankC, 5_000m, "全体成员", DaysAgo(40), "collective", accountCode: "322", purpose: "年终分配", resolution: "同意"); // C dividingAssets
+        await Pay(bankC, 5_000m, "全体成员", DaysAgo(40), "collective", accountCode: "322", purpose: "年终分配", resolution: "同意", status: 400);
+        await Plant(bankC, new PaymentRecorded(bankC, c.Code, 5_000m, new Payee("全体成员", HolderType.Collective, null), "年终分配", "322",  // C dividingAssets,
+            "记-9", new Approval("镇长", "镇务会纪要〔2026〕1号", At(DaysAgo(40))), "同意", null,                                            // as an import
+            Sample.Stamp() with { BusinessDate = Today.PlusDays(-40), Actor = "importer" }));                                                // could write it
         await Receive(cashC, 2_000m, "村民", DaysAgo(20));                                            // C receiptsNotBanked ...
         await Pay(cashC, 500m, "某商店", DaysAgo(19), purpose: "零星开支");                           // ... spent from the till
         var privateC = await c.Enter("fund-accounts", new                                              // C privateAccount
@@ -139,20 +146,21 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await Lease(c, "cropland", 10m, 2_000m, "村主任亲戚");                                        // C cheapLease
         await c.Debt("claim", "receivable", "邻村老板", 20_000m, "individual");                             // C loanToOutsider
         var tractor = await c.Asset("machinery", "拖拉机", 30_000m);                                  // C disposalWithoutResolution
-        await _api.Post($"/api/assets/{tractor}/disposal", new
+        (await _api.Post($"/api/assets/{tractor}/disposal", new
         {
             idempotencyKey = Sample.Key(), method = "sale", proceeds = 1_000m, resolutionReference = "无", reason = "闲置", recipient = "某个人",
-        }, 200);
+        }, 400)).GetProperty("errors").TryGetProperty("resolutionReference", out _).ShouldBeTrue();
+        await Plant(tractor, new AssetDisposed(tractor, c.Code, "sale", 1_000m, "无", "闲置", "某个人", null, Sample.Stamp() with { Actor = "importer" }));
         await Pay(bankC, 900m, "某维修厂", DaysAgo(50), purpose: "设备维修", approvedOn: DaysAgo(45)); // C approvalAfterPayment
         var excavator = await a.Asset("machinery", "挖掘机", 50_000m);
         var claimB = await b.Enter("debts", new                                                       // an old claim, from before the plan
         {
-            idempotencyKey = Sample.Key(), side = "claim", kind = "receivable", counterparty = "某企业", counterpartyType = "outsideUnit",
-            amount = 8_000m, document = "购销合同", businessDate = DaysAgo(150),
+            idempotencyKey = Sample.Key(), ownership = "state", side = "claim", kind = "receivable", counterparty = "某企业",
+            counterpartyType = "outsideUnit", amount = 8_000m, document = "购销合同", businessDate = DaysAgo(150),
         });
-        var vehicleB = await b.Asset("vehicle", "皮卡车", 80_000m);
-        var buildingB = await b.Asset("building", "办公楼", 100_000m);
-        var computerB = await b.Asset("officeEquipment", "电脑", 10_000m);
+        var vehicleB = await b.Asset("vehicle", "皮卡车", 80_000m, ownership: "state");
+        var buildingB = await b.Asset("building", "办公楼", 100_000m, ownership: "state");
+        var computerB = await b.Asset("officeEquipment", "电脑", 10_000m, ownership: "state");
 
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
 
@@ -193,7 +201,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await b.Count(computerB, "adjusted", 9_500m, "折旧");                                         // clean: a small write-down
         await b.CloseInventory();
         var stray = Guid.NewGuid();                                                                   // B missingOrExtraEntry: entered after the count
-        await Plant(stray, new AssetRegistered(stray, b.Code, "ZC-补", Ownership.Collective, AssetCategory.OfficeEquipment, "打印机", null, 1, "台",
+        await Plant(stray, new AssetRegistered(stray, b.Code, "ZC-补", Ownership.State, AssetCategory.OfficeEquipment, "打印机", null, 1, "台",
             700m, 0m, Today, "乡政府", null, null, Sample.Stamp() with { Actor = "importer" }));
         await b.PublishNotice();
         await b.Confirm();
