@@ -62,7 +62,7 @@ public class ControlTests(LedgerFixture fixture)
         }, 201)).GetProperty("exceptionId").GetGuid();
 
         var selfUse = await _api.Post($"/api/fund-accounts/{bank}/payments", Payment("镇特批〔2026〕3号", exceptionId: exceptionId), 409,
-            Uri.EscapeDataString("张镇长"));
+            "张镇长");
         selfUse.GetProperty("detail").GetString()!.ShouldContain("张镇长");
         await _api.Post($"/api/fund-accounts/{bank}/payments", Payment("镇特批〔2026〕3号", exceptionId: exceptionId), 200);
 

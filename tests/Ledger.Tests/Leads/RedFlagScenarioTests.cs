@@ -121,7 +121,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         {
             idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "531",
             voucherNumber = "收-1",
-        }, 200, Uri.EscapeDataString("李会计"));
+        }, 200, "李会计");
         await Pay(bankB, 600m, "王某", Sample.Today(), "individual", accountCode: "212", purpose: "中秋过节费");  // B bonus
         var iou = await b.Enter("debts", new                                                           // B iousForCash: an old IOU
         {
