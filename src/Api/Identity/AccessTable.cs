@@ -92,6 +92,12 @@ public static class AccessTable
         new("GET", "/api/verify/consistency", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify/key", "inspection", Scope.County, Auditors),
         new("GET", "/api/leads", "leads", Scope.County, Inspectors),
+        new("GET", "/api/leads/{id}", "leads", Scope.County, Inspectors),
+        new("POST", "/api/leads/{id}/annotations", "leads", Scope.County, Inspectors),
+        new("GET", "/api/reforms/{id}/exception-uses", "inspection", Scope.County, Auditors),
+        new("GET", "/api/counterparties", "inspection", Scope.County, Auditors),
+        // The county's counterparty register (往来单位名录): kept by the reform office, read by the payee rules.
+        new("POST", "/api/counterparties", "reform", Scope.County, Office),
 
         // 公示: posted for every member to read.
         new("GET", "/notices/{code}", "public", Scope.Public, []),

@@ -66,6 +66,11 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/verify/consistency", "AI" },
         { "GET", "/api/verify/key", "AI" },
         { "GET", "/api/leads", "I" },
+        { "GET", "/api/leads/{id}", "I" },
+        { "POST", "/api/leads/{id}/annotations", "I" },
+        { "GET", "/api/reforms/{id}/exception-uses", "AI" },
+        { "GET", "/api/counterparties", "AI" },
+        { "POST", "/api/counterparties", "O" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
     };
