@@ -10,7 +10,17 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(builder.Configuration["Ledger:Url"] ?? "http://127.0.0.1:5080");
 
-await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
+LedgerDatabase database;
+try
+{
+    database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (LedgerStartupException e)
+{
+    Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message}");
+    return 1;
+}
+await using var _ = database;
 
 builder.Services.AddLedgerStore(database.ConnectionString,
     builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
@@ -31,11 +41,19 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<CommandExecutor>();
 
 var app = builder.Build();
-app.Logger.LogInformation("Sanzi Ledger uses {Database}", database.Description);
+app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database));
 app.UseExceptionHandler();
 app.MapWolverineEndpoints();
 
-return await app.RunJasperFxCommands(args);
+try
+{
+    return await app.RunJasperFxCommands(args);
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message} Is the ledger already running? Stop it or choose another address with --urls.");
+    return 1;
+}
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>
 public partial class Program;

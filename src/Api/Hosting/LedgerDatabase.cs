@@ -26,8 +26,10 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
         var dataDir = Path.GetFullPath(configuration["Ledger:DataDirectory"] ?? Path.Combine(".ledger", "pg"), contentRoot);
         var embedded = await EmbeddedPostgres.StartAsync(dataDir, throwaway: false);
-        return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded,
-            $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, data in {dataDir}");
+        var where = embedded.DataDirectory == dataDir
+            ? $"data in {dataDir}"
+            : $"data in {embedded.DataDirectory} (the postgres user cannot reach {dataDir})";
+        return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded, $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, {where}");
     }
 
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
