@@ -4,7 +4,7 @@ using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Demo;
 
-/// <summary>Posts the demo's commands as the given actor and fails loudly on anything but success.</summary>
+/// <summary>Posts the demo's commands as the given actor; anything but success stops the demo with the ledger's answer.</summary>
 public sealed class DemoClient(HttpClient http)
 {
     public async Task<JsonElement> Post(string url, object body, string actor)
@@ -14,7 +14,10 @@ public sealed class DemoClient(HttpClient http)
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}: {text}");
+            throw new DemoStopped($"POST {url} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
+
+/// <summary>The ledger refused a step or went away: said in one sentence, not as a stack trace.</summary>
+public sealed class DemoStopped(string message) : Exception(message);
