@@ -45,15 +45,12 @@ app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database))
 app.UseExceptionHandler();
 app.MapWolverineEndpoints();
 
-try
+if (ListenAddress.Taken(app, args) is { } taken)
 {
-    return await app.RunJasperFxCommands(args);
-}
-catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-{
-    Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message} Is the ledger already running? Stop it or choose another address with --urls.");
+    Console.Error.WriteLine($"Sanzi Ledger cannot start: {taken}");
     return 1;
 }
+return await app.RunJasperFxCommands(args);
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>
 public partial class Program;
