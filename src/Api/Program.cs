@@ -1,6 +1,9 @@
 using JasperFx;
 using NodaTime;
 using Sanzi.Api.Hosting;
+using Sanzi.Api.OpenApi;
+using Sanzi.Api.Screens;
+using Scalar.AspNetCore;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Leads;
 using Wolverine;
@@ -10,17 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(builder.Configuration["Ledger:Url"] ?? "http://127.0.0.1:5080");
 
-LedgerDatabase database;
-try
-{
-    database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
-}
-catch (LedgerStartupException e)
-{
-    Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message}");
-    return 1;
-}
-await using var _ = database;
+await using var database = await LedgerDatabase.TryOpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
+if (database is null) return 1;
 
 builder.Services.AddLedgerStore(database.ConnectionString,
     builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
@@ -39,10 +33,15 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<CommandExecutor>();
+builder.Services.AddLedgerOpenApi();
+builder.AddLedgerScreens();
 
 var app = builder.Build();
 app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database));
 app.UseExceptionHandler();
+app.MapLedgerScreens();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapWolverineEndpoints();
 
 if (ListenAddress.Taken(app, args) is { } taken)

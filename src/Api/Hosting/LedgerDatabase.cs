@@ -18,6 +18,20 @@ public sealed class LedgerDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Description { get; }
 
+    /// <summary>Opens the database, or says in one sentence why it cannot (no server binaries, a tool that refused) and gives null.</summary>
+    public static async Task<LedgerDatabase?> TryOpenAsync(IConfiguration configuration, string contentRoot)
+    {
+        try
+        {
+            return await OpenAsync(configuration, contentRoot);
+        }
+        catch (LedgerStartupException e)
+        {
+            Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message}");
+            return null;
+        }
+    }
+
     public static async Task<LedgerDatabase> OpenAsync(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Ledger");
