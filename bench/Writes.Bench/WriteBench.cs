@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -14,7 +16,7 @@ using Sanzi.Ledger.Reforms;
 namespace Sanzi.Bench.Writes;
 
 /// <summary>Each figure is taken twice: through the ledger's command path, and by raw Marten appending the same events.</summary>
-public sealed class WriteBench(IServiceProvider services)
+public sealed class WriteBench(IServiceProvider services, HttpClient http)
 {
     private static int _township = 100_000;
 
@@ -23,12 +25,7 @@ public sealed class WriteBench(IServiceProvider services)
     public async Task<IReadOnlyList<TimeSpan>> RegisterAssetsThroughLedger(int n)
     {
         var (unit, _) = await DeclaredUnit();
-        return await Timed(n, async i =>
-        {
-            using var scope = services.CreateScope();
-            var ledger = scope.ServiceProvider.GetRequiredService<CommandExecutor>();
-            await ledger.Execute(Asset(i), unit, CancellationToken.None);
-        });
+        return await Timed(n, i => Post($"/api/units/{unit}/assets", Asset(i)));
     }
 
     public async Task<IReadOnlyList<TimeSpan>> AppendAssetsWithRawMarten(int n)
@@ -63,13 +60,20 @@ public sealed class WriteBench(IServiceProvider services)
             await session.SaveChangesAsync();
         }
 
-        await Run(reformId, new FreezeReform(Key(), null, "闽政发〔2026〕1号", null));
-        await Run(unit, new LockDebts(Key(), null, null));
-        await Run(unit, new CloseInventory(Key(), null, null));
-        await Run(unit, new PublishNotice(Key(), null, ["公开栏"], "镇三资中心", null));
-        await Run(unit, new ConfirmResults(Key(), "membersAssembly", Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()), "决议", null));
-        await Run(unit, new DraftHandover(Key(), null,
-            new[] { "handingOver", "receiving", "supervising" }.Select(r => new PartyInput(r, r, "职务")).ToList(), ["账簿"], [], null, null, null));
+        await Post($"/api/reforms/{reformId}/freeze", new { idempotencyKey = Key(), document = "闽政发〔2026〕1号" });
+        await Post($"/api/units/{unit}/debt-lock", new { idempotencyKey = Key() });
+        await Post($"/api/units/{unit}/inventory/close", new { idempotencyKey = Key() });
+        await Post($"/api/units/{unit}/notice", new { idempotencyKey = Key(), places = new[] { "公开栏" }, objectionsTo = "镇三资中心" });
+        await Post($"/api/units/{unit}/notice/confirmation", new
+        {
+            idempotencyKey = Key(), body = "membersAssembly", heldOn = Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).ToString("yyyy-MM-dd", null),
+            document = "决议",
+        });
+        await Post($"/api/units/{unit}/handover", new
+        {
+            idempotencyKey = Key(), archives = new[] { "账簿" }, seals = Array.Empty<string>(),
+            parties = new[] { "handingOver", "receiving", "supervising" }.Select(r => new { role = r, name = r, post = "职务" }),
+        });
         // The three parties must be three people; the bench signs as one actor, so two signatures go in raw.
         await using (var session = store.LightweightSession())
         {
@@ -80,7 +84,7 @@ public sealed class WriteBench(IServiceProvider services)
         }
 
         var ledger = Stopwatch.StartNew();
-        await Run(unit, new SignHandover(Key(), "supervising", null));
+        await Post($"/api/units/{unit}/handover/signatures", new { idempotencyKey = Key(), role = "supervising" });
         ledger.Stop();
 
         var ids = Enumerable.Range(0, items).Select(_ => Guid.CreateVersion7()).ToList();
@@ -102,18 +106,23 @@ public sealed class WriteBench(IServiceProvider services)
     private async Task<(string Unit, Guid ReformId)> DeclaredUnit()
     {
         var unit = NextCode();
-        using var scope = services.CreateScope();
-        var ledger = scope.ServiceProvider.GetRequiredService<CommandExecutor>();
-        var declare = new DeclareReform(Key(), "撤并", "闽政复〔2026〕1号", new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30),
-            [new PredecessorInput(unit, "旧乡", null)], [new SuccessorInput(NextCode(), "新镇")], null, 0, null);
-        var declared = await ledger.Execute("county", declare, (s, stamp) => declare.Handle(s, stamp, CancellationToken.None), CancellationToken.None);
-        return (unit, declared.ReformId);
+        var declared = await Post("/api/reforms", new
+        {
+            idempotencyKey = Key(), title = "撤并", approvalDocument = "闽政复〔2026〕1号", approvedOn = "2026-11-01", plannedFreezeDate = "2026-11-30",
+            noticeDays = 0, predecessors = new[] { new { code = unit, name = "旧乡" } }, successors = new[] { new { code = NextCode(), name = "新镇" } },
+        });
+        return (unit, declared.GetProperty("reformId").GetGuid());
     }
 
-    private async Task Run<TTarget, TAnswer>(TTarget target, ILedgerCommand<TTarget, TAnswer> command) where TTarget : notnull
+    /// <summary>One command through the API as a client sends it; anything but success stops the bench.</summary>
+    private async Task<JsonElement> Post(string url, object body)
     {
-        using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<CommandExecutor>().Execute(command, target, CancellationToken.None);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Actor", "bench-clerk");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task<IReadOnlyList<TimeSpan>> Timed(int n, Func<int, Task> action)
@@ -131,9 +140,11 @@ public sealed class WriteBench(IServiceProvider services)
 
     private static string Key() => Guid.NewGuid().ToString("N");
 
-    private static RegisterAsset Asset(int i) =>
-        new(Key(), $"ZC-{i:D6}", "state", "officeEquipment", $"办公设备 {i}", null, 1, "台", 4_800m + i % 100, 0m, new LocalDate(2020, 1, 1), "乡政府",
-            null, null, null);
+    private static object Asset(int i) => new
+    {
+        idempotencyKey = Key(), itemCode = $"ZC-{i:D6}", ownership = "state", category = "officeEquipment", name = $"办公设备 {i}", quantity = 1,
+        measureUnit = "台", originalValue = 4_800m + Math.Abs(i) % 100, acquiredOn = "2020-01-01", location = "乡政府",
+    };
 
     private static AssetRegistered Registered(Guid id, string unit, int i) =>
         new(id, unit, $"ZC-{i:D6}", Ownership.State, AssetCategory.OfficeEquipment, $"办公设备 {i}", null, 1, "台", 4_800m + Math.Abs(i) % 100, 0m,

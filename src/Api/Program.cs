@@ -1,13 +1,15 @@
 using JasperFx;
 using NodaTime;
+using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -22,7 +24,9 @@ builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    // The one owner of the unit of work: Wolverine saves each command's events and receipt together.
     opts.Policies.AutoApplyTransactions();
+    opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Durability.Mode = DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
@@ -32,7 +36,6 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();
 
@@ -42,7 +45,7 @@ app.UseExceptionHandler();
 app.MapLedgerScreens();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
 if (ListenAddress.Taken(app, args) is { } taken)
 {

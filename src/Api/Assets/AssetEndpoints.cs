@@ -1,22 +1,44 @@
+using JasperFx.Events;
 using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Assets;
 
+/// <summary>Entering an asset (资产登记): the unit's books decide, the asset starts a stream of its own.</summary>
+public static class RegisterAssetEndpoint
+{
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
+
+    [WolverinePost("/api/units/{code}/assets")]
+    public static (IResult, IStartStream) Post(RegisterAsset command,
+        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+    {
+        var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        return (Answer.NewItem(registered.AssetId, registered.ItemCode), MartenOps.StartStream<Item>(registered.AssetId, registered));
+    }
+}
+
+/// <summary>Disposing of an asset (处置) under a resolution; after the freeze only with a disposal exception.</summary>
+public static class DisposeAssetEndpoint
+{
+    [WolverinePost("/api/assets/{id}/disposal")]
+    public static async Task<(IResult, Events)> Post(DisposeAsset command, [WriteAggregate] Item asset, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var unit = await session.UnitOfAsync(asset, ct);
+        var disposed = command.Decide(unit, asset, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
+        return (Answer.Ok(new ItemPosition(asset.Id, unit.Code, asset.Value, ItemStatus.Disposed)), [disposed]);
+    }
+}
+
 public static class AssetEndpoints
 {
-    [WolverinePost("/api/units/{code}/assets")]
-    public static async Task<IResult> Register(string code, RegisterAsset command, CommandExecutor ledger, CancellationToken ct) =>
-        Created(await ledger.Execute(command, code, ct));
-
-    [WolverinePost("/api/assets/{id}/disposal")]
-    public static async Task<IResult> RecordDisposal(Guid id, DisposeAsset command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
-
     /// <summary>The unit's asset catalog (账册目录), in item-code order.</summary>
     [WolverineGet("/api/units/{code}/assets")]
     public static async Task<IResult> Catalog(string code, IQuerySession session, CancellationToken ct)
@@ -26,9 +48,6 @@ public static class AssetEndpoints
         var held = items.Where(i => i.IsHeld).ToList();
         return Results.Ok(new AssetCatalog(code, held.Count, held.Sum(x => x.Value), items));
     }
-
-    /// <summary>201 with the new item's address, for every command that enters an item.</summary>
-    public static IResult Created(ItemRegistration registration) => Results.Created($"/api/items/{registration.ItemId}", registration);
 }
 
 /// <summary>A unit's asset catalog: its items with the count and net value of those it still holds.</summary>

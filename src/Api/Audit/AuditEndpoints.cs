@@ -1,6 +1,5 @@
 using Marten;
 using Sanzi.Api.Hosting;
-using Sanzi.Ledger.Audit;
 using Sanzi.Projections.Audit;
 using Wolverine.Http;
 

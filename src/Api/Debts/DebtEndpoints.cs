@@ -1,25 +1,65 @@
-using Sanzi.Api.Assets;
+using JasperFx.Events;
+using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Debts;
 
-public static class DebtEndpoints
+/// <summary>Entering a claim (债权) or liability (债务) against one counterparty.</summary>
+public static class RecordDebtEndpoint
 {
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
+
     [WolverinePost("/api/units/{code}/debts")]
-    public static async Task<IResult> Record(string code, RecordDebt command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
+    public static async Task<(IResult, IStartStream)> Post(RecordDebt command,
+        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp, IDocumentSession session, CancellationToken ct)
+    {
+        var exception = await session.ExceptionAsync(unit.Aggregate!, command.ExceptionId, ct);
+        var recorded = command.Decide(unit.Aggregate!, exception, Guid.CreateVersion7(), stamp);
+        return (Answer.NewItem(recorded.DebtId, recorded.ItemCode), MartenOps.StartStream<Item>(recorded.DebtId, recorded));
+    }
+}
 
+/// <summary>A balance grows; a liability after the freeze or the lock only under an exception.</summary>
+public static class IncreaseDebtEndpoint
+{
     [WolverinePost("/api/debts/{id}/increases")]
-    public static async Task<IResult> Increase(Guid id, IncreaseDebt command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
+    public static async Task<(IResult, Events)> Post(IncreaseDebt command, [WriteAggregate] Item debt, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var unit = await session.UnitOfAsync(debt, ct);
+        var increased = command.Decide(unit, debt, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
+        return (Answer.Ok(new ItemPosition(debt.Id, unit.Code, debt.Value + increased.Amount, ItemStatus.InUse)), [increased]);
+    }
+}
 
+/// <summary>A balance goes down: collection, repayment or approved write-off (核销).</summary>
+public static class ReduceDebtEndpoint
+{
     [WolverinePost("/api/debts/{id}/reductions")]
-    public static async Task<IResult> Reduce(Guid id, ReduceDebt command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
+    public static async Task<(IResult, Events)> Post(ReduceDebt command, [WriteAggregate] Item debt, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var reduced = command.Decide(await session.UnitOfAsync(debt, ct), debt, stamp);
+        return (Answer.Ok(new ItemPosition(debt.Id, debt.UnitCode, debt.Value - reduced.Amount, ItemStatus.InUse)), [reduced]);
+    }
+}
+
+/// <summary>Locking every claim and liability balance of a frozen unit (锁定债务余额).</summary>
+public static class LockDebtsEndpoint
+{
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
     [WolverinePost("/api/units/{code}/debt-lock")]
-    public static async Task<IResult> Lock(string code, LockDebts command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, code, ct));
+    public static async Task<(IResult, Events)> Post(LockDebts command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
+        Stamp stamp, IDocumentSession session, CancellationToken ct)
+    {
+        var locked = command.Decide(unit, await session.ItemsOfUnitAsync(unit.Code, ct), stamp);
+        return (Answer.Ok(locked), [locked]);
+    }
 }

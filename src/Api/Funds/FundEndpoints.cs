@@ -1,21 +1,50 @@
-using Sanzi.Api.Assets;
+using JasperFx.Events;
+using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Funds;
 
-public static class FundEndpoints
+/// <summary>Opening a cash or bank account (资金) in a unit's books.</summary>
+public static class OpenFundAccountEndpoint
 {
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
+
     [WolverinePost("/api/units/{code}/fund-accounts")]
-    public static async Task<IResult> Open(string code, OpenFundAccount command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
+    public static (IResult, IStartStream) Post(OpenFundAccount command,
+        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+    {
+        var opened = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        return (Answer.NewItem(opened.AccountId, opened.ItemCode), MartenOps.StartStream<Item>(opened.AccountId, opened));
+    }
+}
 
+/// <summary>Money in (收款).</summary>
+public static class RecordReceiptEndpoint
+{
     [WolverinePost("/api/fund-accounts/{id}/receipts")]
-    public static async Task<IResult> Receipt(Guid id, RecordReceipt command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
+    public static async Task<(IResult, Events)> Post(RecordReceipt command, [WriteAggregate] Item account, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var received = command.Decide(await session.UnitOfAsync(account, ct), account, stamp);
+        return (Answer.Ok(new ItemPosition(account.Id, account.UnitCode, account.Value + received.Amount, ItemStatus.InUse)), [received]);
+    }
+}
 
+/// <summary>Money out (付款), never below zero; after the freeze only under a payment exception (特批).</summary>
+public static class RecordPaymentEndpoint
+{
     [WolverinePost("/api/fund-accounts/{id}/payments")]
-    public static async Task<IResult> Payment(Guid id, RecordPayment command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
+    public static async Task<(IResult, Events)> Post(RecordPayment command, [WriteAggregate] Item account, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var unit = await session.UnitOfAsync(account, ct);
+        var paid = command.Decide(unit, account, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
+        return (Answer.Ok(new ItemPosition(account.Id, unit.Code, account.Value - paid.Amount, ItemStatus.InUse)), [paid]);
+    }
 }

@@ -12,14 +12,13 @@ using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Integrity;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
-using Sanzi.Projections.Leads;
 using Weasel.Core;
 using Wolverine.Marten;
 

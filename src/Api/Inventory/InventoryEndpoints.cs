@@ -1,17 +1,51 @@
-using Sanzi.Api.Assets;
+using JasperFx.Events;
+using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Inventory;
+using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Inventory;
 
-public static class InventoryEndpoints
+/// <summary>An asset found at the count (盘盈), entered at its verified value.</summary>
+public static class RecordSurplusEndpoint
 {
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
+
     [WolverinePost("/api/units/{code}/inventory/surplus")]
-    public static async Task<IResult> Surplus(string code, RecordSurplus command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
+    public static (IResult, IStartStream) Post(RecordSurplus command,
+        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+    {
+        var found = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        return (Answer.NewItem(found.AssetId, found.ItemCode), MartenOps.StartStream<Item>(found.AssetId, found));
+    }
+}
+
+/// <summary>Closing the inventory once every item has a count.</summary>
+public static class CloseInventoryEndpoint
+{
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
     [WolverinePost("/api/units/{code}/inventory/close")]
-    public static async Task<IResult> Close(string code, CloseInventory command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, code, ct));
+    public static async Task<(IResult, Events)> Post(CloseInventory command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
+        Stamp stamp, IDocumentSession session, CancellationToken ct)
+    {
+        var closed = command.Decide(unit, await session.ItemsOfUnitAsync(unit.Code, ct), stamp);
+        return (Answer.Ok(closed), [closed]);
+    }
+}
+
+/// <summary>Counting one item (清产核资).</summary>
+public static class CountItemEndpoint
+{
+    [WolverinePost("/api/items/{id}/count")]
+    public static async Task<(IResult, Events)> Post(CountItem command, [WriteAggregate] Item item, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var counted = command.Decide(await session.UnitOfAsync(item, ct), item, stamp);
+        return (Answer.Ok(counted), [counted]);
+    }
 }

@@ -2,10 +2,9 @@ using Marten;
 using NodaTime;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
-using Sanzi.Projections.Leads;
 using Wolverine.Http;
 
 namespace Sanzi.Api.Leads;
@@ -14,12 +13,13 @@ public static class LeadEndpoints
 {
     /// <summary>
     /// Leads (线索) found by the red-flag rules, by reform, unit and rule. Without a period these are the leads
-    /// the inspection projection keeps as events arrive; with <c>from</c>/<c>to</c> the rules are run now over
-    /// the reform's events up to <c>to</c>, keeping the leads with an event recorded in the period.
+    /// the inspection projection keeps as events arrive: those that still hold, or with <c>withdrawn=true</c>
+    /// those that stopped holding and the event that withdrew them. With <c>from</c>/<c>to</c> the rules are run
+    /// now over the reform's events up to <c>to</c>, keeping the leads with an event recorded in the period.
     /// </summary>
     [WolverineGet("/api/leads")]
-    public static async Task<IResult> Find(string? reform, string? unit, string? rule, string? from, string? to, IQuerySession session,
-        LeadThresholds thresholds, IClock clock, CancellationToken ct)
+    public static async Task<IResult> Find(string? reform, string? unit, string? rule, string? from, string? to, string? withdrawn,
+        IQuerySession session, LeadThresholds thresholds, IClock clock, CancellationToken ct)
     {
         var reformId = QueryParameters.Id(reform, "reform");
         QueryParameters.Unit(unit, "unit");
@@ -27,35 +27,35 @@ public static class LeadEndpoints
         var since = QueryParameters.Instant(from, "from");
         var until = QueryParameters.Instant(to, "to");
         QueryParameters.Ordered(since, until, "to");
+        var gone = QueryParameters.OneOf(withdrawn, "withdrawn", ["true", "false"]) == "true";
 
         IReadOnlyList<Lead> leads = since is null && until is null
-            ? await Stored(session, reformId, unit, rule, ct)
+            ? await Stored(session, reformId, unit, rule, gone, ct)
             : (await Evaluate(session, reformId, unit, thresholds, since ?? Instant.MinValue, until ?? clock.GetCurrentInstant(), ct))
                 .Where(l => (unit is null || l.UnitCode == unit) && (rule is null || l.Rule == rule)).ToList();
         return Results.Ok(leads.OrderBy(l => l.FirstRecordedAt).ThenBy(l => l.Id, StringComparer.Ordinal).ToList());
     }
 
-    private static async Task<IReadOnlyList<Lead>> Stored(IQuerySession session, Guid? reformId, string? unit, string? rule, CancellationToken ct)
+    private static async Task<IReadOnlyList<Lead>> Stored(IQuerySession session, Guid? reformId, string? unit, string? rule, bool withdrawn,
+        CancellationToken ct)
     {
         IQueryable<Lead> query = session.Query<Lead>();
         if (reformId is not null) query = query.Where(x => x.ReformId == reformId);
         if (unit is not null) query = query.Where(x => x.UnitCode == unit);
         if (rule is not null) query = query.Where(x => x.Rule == rule);
+        query = withdrawn ? query.Where(x => x.Withdrawn != null) : query.Where(x => x.Withdrawn == null);
         return await query.ToListAsync(ct);
     }
 
     private static async Task<IReadOnlyList<Lead>> Evaluate(IQuerySession session, Guid? reformId, string? unit, LeadThresholds thresholds,
         Instant since, Instant until, CancellationToken ct)
     {
-        if (reformId is null && unit is null) throw Refused.Invalid("reform", "or unit is required to evaluate a period (from/to)");
-        var book = unit is null ? null : await session.UnitAsync(unit, ct, "unit");
-        // A unit is judged with its whole reform: the rules need its successor and the other old units.
-        var reform = (reformId ?? book?.ReformId) is { } id
-            ? await session.LoadAsync<Reform>(id, ct) ?? throw Refused.NotFound($"Reform {id} is not in the ledger.")
-            : null;
-        var units = reform is null ? [unit!] : ScopeLoader.UnitsOf(reform);
-        var facts = await ScopeLoader.LoadAsync(session, units, long.MaxValue, [], ct);
-        var scope = new LeadScope(facts.Where(f => f.RecordedAt < until), thresholds, reform);
+        var judged = reformId is { } id
+            ? ScopeLoader.ForReform(await session.LoadAsync<Reform>(id, ct) ?? throw Refused.NotFound($"Reform {id} is not in the ledger."))
+            : unit is not null
+                ? await ScopeLoader.ForUnitAsync(session, await session.UnitAsync(unit, ct, "unit"), ct)
+                : throw Refused.Invalid("reform", "or unit is required to evaluate a period (from/to)");
+        var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, long.MaxValue, [], ct, recordedBefore: until);
         return LeadRules.Evaluate(scope).Where(l => l.LastRecordedAt >= since).ToList();
     }
 }

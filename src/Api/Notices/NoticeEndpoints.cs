@@ -1,27 +1,75 @@
+using JasperFx.Events;
+using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Notices;
+using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Notices;
 
-public static class NoticeEndpoints
+/// <summary>Posting the verified results publicly (公示) for the reform's notice period.</summary>
+public static class PublishNoticeEndpoint
 {
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
+
     [WolverinePost("/api/units/{code}/notice")]
-    public static async Task<IResult> Publish(string code, PublishNotice command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, code, ct));
+    public static async Task<(IResult, Events)> Post(PublishNotice command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
+        Stamp stamp, IDocumentSession session, CancellationToken ct)
+    {
+        var published = command.Decide(unit, await session.ReformOfAsync(unit, ct), Guid.CreateVersion7(), stamp);
+        return (Answer.Ok(published), [published]);
+    }
+}
+
+/// <summary>A member's objection (异议) to the notice.</summary>
+public static class RaiseObjectionEndpoint
+{
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
     [WolverinePost("/api/units/{code}/objections")]
-    public static async Task<IResult> Object(string code, RaiseObjection command, CommandExecutor ledger, CancellationToken ct)
+    public static async Task<(IResult, Events)> Post(RaiseObjection command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
+        Stamp stamp, IDocumentSession session, CancellationToken ct)
     {
-        var answer = await ledger.Execute(command, code, ct);
-        return Results.Created($"/api/units/{code}/objections/{answer.ObjectionId}", answer);
+        var item = command.ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
+        var raised = command.Decide(unit, item, Guid.CreateVersion7(), stamp);
+        return (Answer.Created($"/api/units/{unit.Code}/objections/{raised.ObjectionId}", raised), [raised]);
     }
+}
 
+/// <summary>
+/// Settling an objection. An upheld one about an item also enters the corrected count on the item's stream,
+/// so this handler appends to two streams itself.
+/// </summary>
+public static class ResolveObjectionEndpoint
+{
     [WolverinePost("/api/units/{code}/objections/{objectionId}/resolution")]
-    public static async Task<IResult> Resolve(string code, Guid objectionId, ResolveObjection command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, new ObjectionRef(code, objectionId), ct));
+    public static async Task<IResult> Post(ResolveObjection command, string code, Guid objectionId, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var unit = await session.Events.FetchForWriting<UnitBook>(UnitLookups.StreamIdOf(code), ct);
+        if (unit.Aggregate is null) throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
+        var events = await session.Events.FetchStreamAsync(unit.Id, token: ct);
+        var objection = events.Select(e => e.Data).OfType<ObjectionRaised>().FirstOrDefault(o => o.ObjectionId == objectionId)
+                        ?? throw Refused.NotFound($"Objection {objectionId} is not one of unit {code}'s.");
+        var item = objection.ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
+        var decided = command.Decide(unit.Aggregate, objection, item, stamp);
+        session.Append(decided);
+        return Answer.Ok(decided[0].Event);
+    }
+}
+
+/// <summary>The members' assembly confirms the results (成员大会/成员代表大会).</summary>
+public static class ConfirmResultsEndpoint
+{
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
     [WolverinePost("/api/units/{code}/notice/confirmation")]
-    public static async Task<IResult> Confirm(string code, ConfirmResults command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, code, ct));
+    public static (IResult, Events) Post(ConfirmResults command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit, Stamp stamp)
+    {
+        var confirmed = command.Decide(unit, stamp);
+        return (Answer.Ok(confirmed), [confirmed]);
+    }
 }

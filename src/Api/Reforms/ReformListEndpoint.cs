@@ -7,7 +7,7 @@ using Wolverine.Http;
 namespace Sanzi.Api.Reforms;
 
 /// <summary>One line of the reform list: the reform and the stage each of its units has reached.</summary>
-public sealed record ReformListing(Guid Id, string Title, string ApprovalDocument, bool Frozen, bool Completed, IReadOnlyList<UnitStage> Units);
+public sealed record ReformListing(Guid Id, string Title, string ApprovalDocument, bool Frozen, bool Completed, IReadOnlyList<ReformUnit> Units);
 
 public static class ReformListEndpoint
 {
@@ -20,7 +20,7 @@ public static class ReformListEndpoint
         var units = (await session.LoadManyAsync<UnitBook>(ct, codes.Select(StreamIds.ForUnit))).ToDictionary(u => u.Code);
         return reforms.OrderByDescending(r => r.Id).Select(r => new ReformListing(r.Id, r.Title, r.ApprovalDocument, r.IsFrozen, r.Completed,
                 r.Predecessors.Select(p => p.Code).Concat(r.Successors.Select(s => s.Code))
-                    .Select(c => units.TryGetValue(c, out var u) ? new UnitStage(u.Code, u.Name, u.Stage) : new UnitStage(c, c, "open")).ToList()))
+                    .Select(c => units.TryGetValue(c, out var u) ? new ReformUnit(u.Code, u.Name, u.Stage) : new ReformUnit(c, c, UnitStage.Open)).ToList()))
             .ToList();
     }
 }

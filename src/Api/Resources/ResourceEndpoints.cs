@@ -1,17 +1,37 @@
-using Sanzi.Api.Assets;
+using JasperFx.Events;
+using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Resources;
+using Sanzi.Ledger.Units;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Sanzi.Api.Resources;
 
-public static class ResourceEndpoints
+/// <summary>Entering a land or natural resource (资源登记).</summary>
+public static class RegisterResourceEndpoint
 {
-    [WolverinePost("/api/units/{code}/resources")]
-    public static async Task<IResult> Register(string code, RegisterResource command, CommandExecutor ledger, CancellationToken ct) =>
-        AssetEndpoints.Created(await ledger.Execute(command, code, ct));
+    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
+    [WolverinePost("/api/units/{code}/resources")]
+    public static (IResult, IStartStream) Post(RegisterResource command,
+        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+    {
+        var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        return (Answer.NewItem(registered.ResourceId, registered.ItemCode), MartenOps.StartStream<Item>(registered.ResourceId, registered));
+    }
+}
+
+/// <summary>Letting a resource by contract or lease (承包/租赁).</summary>
+public static class ContractResourceEndpoint
+{
     [WolverinePost("/api/resources/{id}/contracts")]
-    public static async Task<IResult> Contract(Guid id, ContractResource command, CommandExecutor ledger, CancellationToken ct) =>
-        Results.Ok(await ledger.Execute(command, id, ct));
+    public static async Task<(IResult, Events)> Post(ContractResource command, [WriteAggregate] Item resource, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var contracted = command.Decide(await session.UnitOfAsync(resource, ct), resource, stamp);
+        return (Answer.Ok(new ItemPosition(resource.Id, resource.UnitCode, resource.Value, resource.Status)), [contracted]);
+    }
 }

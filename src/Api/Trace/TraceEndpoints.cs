@@ -20,7 +20,7 @@ public static class TraceEndpoints
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         if (events.Count == 0) throw Refused.NotFound($"Item {id} is not in the ledger.");
-        var steps = events.Where(e => e.Data is ILedgerEvent).Select(ScopeLoader.ToFact)
+        var steps = events.Where(e => e.Data is ILedgerEvent).Select(EventFact.Of)
             .Select(f => new TraceStep(f.Sequence, f.Type, f.UnitCode, f.Actor, f.Role, f.RecordedAt, f.BusinessDate, f.Amount,
                 f.Counterparty, f.Documents, f.Event))
             .ToList();

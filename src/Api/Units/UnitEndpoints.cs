@@ -18,4 +18,4 @@ public static class UnitEndpoints
     }
 }
 
-public sealed record UnitView(UnitBook Unit, string Stage, IReadOnlyList<Ledger.Inventory.CategoryTotal> Totals, IReadOnlyList<Item> Items);
+public sealed record UnitView(UnitBook Unit, UnitStage Stage, IReadOnlyList<Ledger.Inventory.CategoryTotal> Totals, IReadOnlyList<Item> Items);

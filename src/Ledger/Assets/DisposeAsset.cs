@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -10,37 +9,46 @@ namespace Sanzi.Ledger.Assets;
 /// <summary>A unit disposes of an asset (资产处置: sale, scrapping, transfer out) under a resolution.</summary>
 public sealed record DisposeAsset(
     string IdempotencyKey,
-    string? Method,
-    decimal? Proceeds,
-    string? ResolutionReference,
-    string? Reason,
+    string Method,
+    decimal Proceeds,
+    string ResolutionReference,
+    string Reason,
     string? Recipient,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Required(Method, "method", 50)
-        .Amount(Proceeds, "proceeds")
-        .Required(ResolutionReference, "resolutionReference")
-        .Required(Reason, "reason", 500);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? Method,
+        decimal? Proceeds,
+        string? ResolutionReference,
+        string? Reason,
+        string? Recipient,
+        Guid? ExceptionId,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<DisposeAsset>
+    {
+        public DisposeAsset Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Required(Method, "method", 50)
+                .Amount(Proceeds, "proceeds")
+                .Required(ResolutionReference, "resolutionReference")
+                .Required(Reason, "reason", 500)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, Method!, Proceeds!.Value, ResolutionReference!, Reason!, Recipient, ExceptionId, BusinessDate,
+                CorrectionReason);
+        }
+    }
 
     public AssetDisposed Decide(UnitBook unit, Item asset, ExceptionApproved? exception, Stamp stamp)
     {
-        if (asset.Kind != Common.ItemKind.Asset) throw Refused.Conflict($"Item {asset.ItemCode} is not an asset.");
+        if (asset.Kind != ItemKind.Asset) throw Refused.Conflict($"Item {asset.ItemCode} is not an asset.");
         unit.EnsureOutflowAllowed(stamp, "disposing of an asset", ExceptionScope.Disposal, asset.Value, exception);
         if (!asset.IsHeld) throw Refused.Conflict($"Asset {asset.ItemCode} is {ApiNames.Name(asset.Status)}; it cannot be disposed of.");
-        return new AssetDisposed(asset.Id, asset.UnitCode, Method!, Proceeds!.Value, ResolutionReference!, Reason!, Recipient,
-            exception?.ExceptionId, stamp);
-    }
-
-    public async Task<ItemPosition> Handle(IDocumentSession session, Guid assetId, Stamp stamp, CancellationToken ct)
-    {
-        var asset = await session.ItemForWritingAsync(assetId, ct);
-        var unit = await session.UnitAsync(asset.Aggregate!.UnitCode, ct);
-        var disposed = Decide(unit, asset.Aggregate, await session.ExceptionAsync(unit, ExceptionId, ct), stamp);
-        asset.AppendOne(disposed);
-        return new ItemPosition(assetId, unit.Code, asset.Aggregate.Value, ItemStatus.Disposed);
+        return new AssetDisposed(asset.Id, asset.UnitCode, Method, Proceeds, ResolutionReference, Reason, Recipient, exception?.ExceptionId, stamp);
     }
 }

@@ -1,21 +1,22 @@
 namespace Sanzi.Ledger.Common;
 
-/// <summary>Enum names as the JSON API spells them (camelCase), for validating string fields with a helpful list.</summary>
+/// <summary>Enum names as the JSON API spells them (camelCase), and the check that a bound value is one of them.</summary>
 public static class ApiNames
 {
-    public static IReadOnlyDictionary<string, T> Of<T>() where T : struct, Enum =>
-        Enum.GetValues<T>().ToDictionary(v => Name(v));
-
     public static string Name<T>(T value) where T : struct, Enum
     {
         var s = value.ToString();
         return char.ToLowerInvariant(s[0]) + s[1..];
     }
 
-    public static Rules OneOf<T>(this Rules rules, string? value, string field, bool required = true) where T : struct, Enum =>
-        value is null
-            ? rules.Check(!required, field, "is required")
-            : rules.Check(Of<T>().ContainsKey(value), field, $"must be one of: {string.Join(", ", Of<T>().Keys)}");
+    public static string List<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Name(v)));
 
-    public static T Parse<T>(string value) where T : struct, Enum => Of<T>()[value];
+    /// <summary>
+    /// Checks an enum field of a request. A name the API does not know binds to a value outside the enum
+    /// (see <see cref="ApiEnumConverter{T}"/>), so that every other field is still checked in the same answer.
+    /// </summary>
+    public static Rules OneOf<T>(this Rules rules, T? value, string field, bool required = true) where T : struct, Enum =>
+        value is not { } v
+            ? rules.Check(!required, field, "is required")
+            : rules.Check(Enum.IsDefined(v), field, $"must be one of: {List<T>()}");
 }

@@ -3,8 +3,9 @@ using NodaTime;
 namespace Sanzi.Ledger.Common;
 
 /// <summary>
-/// A command a user sends. The client's idempotency key makes a retry return the first answer instead
-/// of writing twice; the optional business date defaults to today in Beijing time.
+/// A command as its decision sees it, validated and typed. The client's idempotency key makes a retry
+/// return the first answer instead of writing twice; the optional business date defaults to today in
+/// Beijing time.
 /// </summary>
 public interface ILedgerCommand
 {
@@ -13,18 +14,15 @@ public interface ILedgerCommand
 
     /// <summary>Why an entry dated before a freeze is recorded after it; such entries are corrections only.</summary>
     string? CorrectionReason => null;
-
-    /// <summary>Shape rules that need no state: required fields, ranges, formats.</summary>
-    Rules Validate();
 }
 
 /// <summary>
-/// A command aimed at one thing (a unit by its code, an item or a reform by its id): its handler loads
-/// the state, takes the decision and appends the events, and the answer goes back to the caller.
+/// A command's body as it arrives over the wire, where any field may be missing. Validation checks the
+/// shape rules that need no state and gives the typed command, or refuses naming every broken field.
 /// </summary>
-public interface ILedgerCommand<in TTarget, TAnswer> : ILedgerCommand
+public interface ICommandRequest<out TCommand> where TCommand : ILedgerCommand
 {
-    Task<TAnswer> Handle(Marten.IDocumentSession session, TTarget target, Stamp stamp, CancellationToken ct);
+    TCommand Validate();
 }
 
 /// <summary>Builds the stamp of a command's events from the actor, the clock and the business date.</summary>

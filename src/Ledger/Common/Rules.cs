@@ -12,6 +12,12 @@ public sealed class Rules
 
     public bool Passed => _errors.Count == 0;
 
+    /// <summary>Ends a validation: refuses with every broken field, if any.</summary>
+    public void ThrowIfBroken()
+    {
+        if (!Passed) throw Refused.Invalid(this);
+    }
+
     public Rules Check(bool ok, string field, string rule)
     {
         if (!ok) Add(field, rule);

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -10,18 +9,34 @@ namespace Sanzi.Ledger.Debts;
 /// <summary>A balance grows. A liability may not grow after the freeze or the debt lock without an exception (特批).</summary>
 public sealed record IncreaseDebt(
     string IdempotencyKey,
-    decimal? Amount,
-    string? Reason,
-    string? Document,
+    decimal Amount,
+    string Reason,
+    string Document,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Amount(Amount, "amount", positive: true)
-        .Required(Reason, "reason", 500)
-        .Required(Document, "document", 100);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        decimal? Amount,
+        string? Reason,
+        string? Document,
+        Guid? ExceptionId,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<IncreaseDebt>
+    {
+        public IncreaseDebt Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Amount(Amount, "amount", positive: true)
+                .Required(Reason, "reason", 500)
+                .Required(Document, "document", 100)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, Amount!.Value, Reason!, Document!, ExceptionId, BusinessDate, CorrectionReason);
+        }
+    }
 
     public DebtIncreased Decide(UnitBook unit, Item debt, ExceptionApproved? exception, Stamp stamp)
     {
@@ -30,20 +45,11 @@ public sealed record IncreaseDebt(
         {
             if (exception is null)
                 throw Refused.Conflict($"The debts of {unit.Code} are locked; liability {debt.ItemCode} may not grow without an exception approval (特批).");
-            unit.EnsureOutflowAllowed(stamp, "increasing a liability", ExceptionScope.Liability, Amount!.Value, exception);
+            unit.EnsureOutflowAllowed(stamp, "increasing a liability", ExceptionScope.Liability, Amount, exception);
         }
         else
             unit.EnsureNewItemAllowed(stamp, "increasing a claim");
 
-        return new DebtIncreased(debt.Id, unit.Code, Amount!.Value, Reason!, Document!, exception?.ExceptionId, stamp);
-    }
-
-    public async Task<ItemPosition> Handle(IDocumentSession session, Guid debtId, Stamp stamp, CancellationToken ct)
-    {
-        var debt = await session.ItemForWritingAsync(debtId, ct);
-        var unit = await session.UnitAsync(debt.Aggregate!.UnitCode, ct);
-        var increased = Decide(unit, debt.Aggregate, await session.ExceptionAsync(unit, ExceptionId, ct), stamp);
-        debt.AppendOne(increased);
-        return new ItemPosition(debtId, unit.Code, debt.Aggregate.Value + increased.Amount, ItemStatus.InUse);
+        return new DebtIncreased(debt.Id, unit.Code, Amount, Reason, Document, exception?.ExceptionId, stamp);
     }
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -10,9 +9,17 @@ namespace Sanzi.Ledger.Debts;
 /// Locks every claim and liability balance of a frozen unit as of a date (锁定债务余额), item by item,
 /// so that later growth of a liability or loss of a claim shows against the locked figure.
 /// </summary>
-public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ILedgerCommand<string, DebtsLocked>
+public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, LocalDate? AsOf, LocalDate? BusinessDate) : ICommandRequest<LockDebts>
+    {
+        public LockDebts Validate()
+        {
+            new Rules().IdempotencyKey(IdempotencyKey).ThrowIfBroken();
+            return new(IdempotencyKey!, AsOf, BusinessDate);
+        }
+    }
 
     public DebtsLocked Decide(UnitBook unit, IReadOnlyList<Item> items, Stamp stamp)
     {
@@ -27,7 +34,4 @@ public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate
             .ToList();
         return new DebtsLocked(unit.Code, unit.ReformId!.Value, asOf, balances, stamp);
     }
-
-    public async Task<DebtsLocked> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode, async unit => Decide(unit, await session.ItemsOfUnitAsync(unitCode, ct), stamp), ct);
 }

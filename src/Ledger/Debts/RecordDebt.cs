@@ -1,7 +1,5 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 
@@ -14,49 +12,61 @@ namespace Sanzi.Ledger.Debts;
 public sealed record RecordDebt(
     string IdempotencyKey,
     string? ItemCode,
-    string? Ownership,
-    string? Side,
-    string? Kind,
-    string? Counterparty,
-    string? CounterpartyType,
-    decimal? Amount,
+    Ownership Ownership,
+    ItemKind Side,
+    DebtKind Kind,
+    string Counterparty,
+    HolderType CounterpartyType,
+    decimal Amount,
     LocalDate? DueOn,
-    string? Document,
+    string Document,
     Guid? ExceptionId,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .OneOf<Ownership>(Ownership, "ownership", required: false)
-        .Check(Side is "claim" or "liability", "side", "must be one of: claim, liability")
-        .OneOf<DebtKind>(Kind, "kind")
-        .Check(!(Side == "claim" && Kind == "loan"), "kind", "a claim is a receivable or internal, not a loan")
-        .Check(!(Side == "liability" && Kind == "receivable"), "kind", "a liability is a payable, a loan or internal")
-        .Required(Counterparty, "counterparty", 100)
-        .OneOf<HolderType>(CounterpartyType, "counterpartyType")
-        .Amount(Amount, "amount", positive: true)
-        .Required(Document, "document", 100);
+    /// <summary>The body as sent; <c>side</c> is <c>claim</c> or <c>liability</c>.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? ItemCode,
+        Ownership? Ownership,
+        ItemKind? Side,
+        DebtKind? Kind,
+        string? Counterparty,
+        HolderType? CounterpartyType,
+        decimal? Amount,
+        LocalDate? DueOn,
+        string? Document,
+        Guid? ExceptionId,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<RecordDebt>
+    {
+        public RecordDebt Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .OneOf(Ownership, "ownership", required: false)
+                .Check(Side is ItemKind.Claim or ItemKind.Liability, "side", "must be one of: claim, liability")
+                .OneOf(Kind, "kind")
+                .Check(!(Side == ItemKind.Claim && Kind == DebtKind.Loan), "kind", "a claim is a receivable or internal, not a loan")
+                .Check(!(Side == ItemKind.Liability && Kind == DebtKind.Receivable), "kind", "a liability is a payable, a loan or internal")
+                .Required(Counterparty, "counterparty", 100)
+                .OneOf(CounterpartyType, "counterpartyType")
+                .Amount(Amount, "amount", positive: true)
+                .Required(Document, "document", 100)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, ItemCode, Ownership ?? Common.Ownership.Collective, Side!.Value, Kind!.Value, Counterparty!,
+                CounterpartyType!.Value, Amount!.Value, DueOn, Document!, ExceptionId, BusinessDate, CorrectionReason);
+        }
+    }
 
     public DebtRecorded Decide(UnitBook unit, ExceptionApproved? exception, Guid debtId, Stamp stamp)
     {
-        var side = Side == "claim" ? ItemKind.Claim : ItemKind.Liability;
-        if (side == ItemKind.Liability && unit.IsFrozenAt(stamp.RecordedAt))
-            unit.EnsureOutflowAllowed(stamp, "a new liability", ExceptionScope.Liability, Amount!.Value, exception);
+        if (Side == ItemKind.Liability && unit.IsFrozenAt(stamp.RecordedAt))
+            unit.EnsureOutflowAllowed(stamp, "a new liability", ExceptionScope.Liability, Amount, exception);
         else
-            unit.EnsureNewItemAllowed(stamp, side == ItemKind.Claim ? "a new claim" : "a new liability");
+            unit.EnsureNewItemAllowed(stamp, Side == ItemKind.Claim ? "a new claim" : "a new liability");
 
-        return new DebtRecorded(debtId, unit.Code, ItemCode ?? ItemCodes.Generate(side == ItemKind.Claim ? "ZQ" : "ZW", debtId),
-            Ownership is null ? Common.Ownership.Collective : ApiNames.Parse<Ownership>(Ownership), side,
-            ApiNames.Parse<DebtKind>(Kind!), Counterparty!, ApiNames.Parse<HolderType>(CounterpartyType!), Amount!.Value, DueOn,
-            Document!, exception?.ExceptionId, stamp);
-    }
-
-    public async Task<ItemRegistration> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var recorded = Decide(unit, await session.ExceptionAsync(unit, ExceptionId, ct), Guid.CreateVersion7(), stamp);
-        session.Events.StartStream<Item>(recorded.DebtId, recorded);
-        return new ItemRegistration(recorded.DebtId, recorded.ItemCode);
+        return new DebtRecorded(debtId, unit.Code, ItemCode ?? ItemCodes.Generate(Side == ItemKind.Claim ? "ZQ" : "ZW", debtId), Ownership,
+            Side, Kind, Counterparty, CounterpartyType, Amount, DueOn, Document, exception?.ExceptionId, stamp);
     }
 }

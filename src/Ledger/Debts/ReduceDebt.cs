@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -12,46 +11,50 @@ namespace Sanzi.Ledger.Debts;
 /// </summary>
 public sealed record ReduceDebt(
     string IdempotencyKey,
-    decimal? Amount,
-    string? How,
-    string? Document,
-    ApprovalInput? Approval,
+    decimal Amount,
+    Reduction How,
+    string Document,
+    Approval? Approval,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<Guid, ItemPosition>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate()
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        decimal? Amount,
+        Reduction? How,
+        string? Document,
+        ApprovalInput? Approval,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<ReduceDebt>
     {
-        var rules = new Rules()
-            .IdempotencyKey(IdempotencyKey)
-            .Amount(Amount, "amount", positive: true)
-            .OneOf<Reduction>(How, "how")
-            .Required(Document, "document", 100);
-        return How == "writeOff" ? rules.Approval(Approval, "approval") : rules;
+        public ReduceDebt Validate()
+        {
+            var rules = new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Amount(Amount, "amount", positive: true)
+                .OneOf(How, "how")
+                .Required(Document, "document", 100);
+            if (How == Reduction.WriteOff) rules.Approval(Approval, "approval");
+            rules.ThrowIfBroken();
+            return new(IdempotencyKey!, Amount!.Value, How!.Value, Document!, Approval is { Approver: not null, Document: not null, ApprovedAt: not null } ? Approval.ToApproval() : null,
+                BusinessDate, CorrectionReason);
+        }
     }
 
     public DebtReduced Decide(UnitBook unit, Item debt, Stamp stamp)
     {
-        var how = ApiNames.Parse<Reduction>(How!);
-        switch (debt.Kind, how)
+        switch (debt.Kind, How)
         {
             case (ItemKind.Claim, Reduction.Collection or Reduction.WriteOff):
             case (ItemKind.Liability, Reduction.Repayment):
                 break;
             default:
-                throw Refused.Invalid("how", $"a {ApiNames.Name(debt.Kind)} cannot go down by {How}");
+                throw Refused.Invalid("how", $"a {ApiNames.Name(debt.Kind)} cannot go down by {ApiNames.Name(How)}");
         }
         unit.EnsureWritable(stamp, "reducing a balance");
         if (Amount > debt.Value)
             throw Refused.Conflict($"{debt.ItemCode} ({debt.Counterparty}) stands at {debt.Value:0.00}; it cannot go down by {Amount:0.00}.");
-        return new DebtReduced(debt.Id, unit.Code, Amount!.Value, how, Document!, Approval?.ToApproval(), stamp);
-    }
-
-    public async Task<ItemPosition> Handle(IDocumentSession session, Guid debtId, Stamp stamp, CancellationToken ct)
-    {
-        var debt = await session.ItemForWritingAsync(debtId, ct);
-        var unit = await session.UnitAsync(debt.Aggregate!.UnitCode, ct);
-        var reduced = Decide(unit, debt.Aggregate, stamp);
-        debt.AppendOne(reduced);
-        return new ItemPosition(debtId, unit.Code, debt.Aggregate.Value - reduced.Amount, ItemStatus.InUse);
+        return new DebtReduced(debt.Id, unit.Code, Amount, How, Document, Approval, stamp);
     }
 }

@@ -35,6 +35,14 @@ public static class ChartOfAccounts
 
     public static Chart InForceOn(LocalDate date) => date >= Of2023.InForceFrom ? Of2023 : Of2004;
 
+    /// <summary>An entry must post to an account of the chart in force on its business date.</summary>
+    public static void EnsureInChart(string code, LocalDate on)
+    {
+        var chart = InForceOn(on);
+        if (!chart.Accounts.ContainsKey(code))
+            throw Common.Refused.Invalid("accountCode", $"is not an account of the chart in force on {on} ({chart.Rule})");
+    }
+
     /// <summary>Distributions to members (收益分配) need a members' resolution.</summary>
     public const string Distribution = "322";
 }

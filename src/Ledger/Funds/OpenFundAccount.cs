@@ -1,7 +1,5 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Funds;
@@ -10,39 +8,51 @@ namespace Sanzi.Ledger.Funds;
 public sealed record OpenFundAccount(
     string IdempotencyKey,
     string? ItemCode,
-    string? Ownership,
-    string? Kind,
-    string? Name,
+    Ownership Ownership,
+    FundKind Kind,
+    string Name,
     string? BankName,
     string? AccountNumber,
-    string? Holder,
-    decimal? OpeningBalance,
+    HolderType Holder,
+    decimal OpeningBalance,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .OneOf<Ownership>(Ownership, "ownership", required: false)
-        .OneOf<FundKind>(Kind, "kind")
-        .Required(Name, "name")
-        .Check(Kind != "bank" || !string.IsNullOrWhiteSpace(BankName), "bankName", "is required for a bank account")
-        .Check(Kind != "bank" || !string.IsNullOrWhiteSpace(AccountNumber), "accountNumber", "is required for a bank account")
-        .OneOf<HolderType>(Holder, "holder", required: false)
-        .Amount(OpeningBalance, "openingBalance");
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? ItemCode,
+        Ownership? Ownership,
+        FundKind? Kind,
+        string? Name,
+        string? BankName,
+        string? AccountNumber,
+        HolderType? Holder,
+        decimal? OpeningBalance,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<OpenFundAccount>
+    {
+        public OpenFundAccount Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .OneOf(Ownership, "ownership", required: false)
+                .OneOf(Kind, "kind")
+                .Required(Name, "name")
+                .Check(Kind != FundKind.Bank || !string.IsNullOrWhiteSpace(BankName), "bankName", "is required for a bank account")
+                .Check(Kind != FundKind.Bank || !string.IsNullOrWhiteSpace(AccountNumber), "accountNumber", "is required for a bank account")
+                .OneOf(Holder, "holder", required: false)
+                .Amount(OpeningBalance, "openingBalance")
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, ItemCode, Ownership ?? Common.Ownership.Collective, Kind!.Value, Name!, BankName, AccountNumber,
+                Holder ?? HolderType.Collective, OpeningBalance!.Value, BusinessDate, CorrectionReason);
+        }
+    }
 
     public FundAccountOpened Decide(UnitBook unit, Guid accountId, Stamp stamp)
     {
         unit.EnsureNewItemAllowed(stamp, "opening a new account");
-        return new FundAccountOpened(accountId, unit.Code, ItemCode ?? ItemCodes.Generate("ZJ", accountId),
-            Ownership is null ? Common.Ownership.Collective : ApiNames.Parse<Ownership>(Ownership), ApiNames.Parse<FundKind>(Kind!),
-            Name!, BankName, AccountNumber, Holder is null ? HolderType.Collective : ApiNames.Parse<HolderType>(Holder),
-            OpeningBalance!.Value, stamp);
-    }
-
-    public async Task<ItemRegistration> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var opened = Decide(await session.UnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp);
-        session.Events.StartStream<Item>(opened.AccountId, opened);
-        return new ItemRegistration(opened.AccountId, opened.ItemCode);
+        return new FundAccountOpened(accountId, unit.Code, ItemCode ?? ItemCodes.Generate("ZJ", accountId), Ownership, Kind, Name, BankName,
+            AccountNumber, Holder, OpeningBalance, stamp);
     }
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -7,7 +6,7 @@ using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Handovers;
 
-public sealed record PartyInput(string? Role, string? Name, string? Post);
+public sealed record PartyInput(HandoverRole? Role, string? Name, string? Post);
 
 /// <summary>
 /// Draws up an old unit's handover register (移交清册) to its designated successor from its confirmed,
@@ -17,26 +16,40 @@ public sealed record PartyInput(string? Role, string? Name, string? Post);
 public sealed record DraftHandover(
     string IdempotencyKey,
     LocalDate? HandoverDate,
-    IReadOnlyList<PartyInput>? Parties,
-    IReadOnlyList<string>? Archives,
-    IReadOnlyList<string>? Seals,
-    IReadOnlyList<string>? PendingMatters,
+    IReadOnlyList<Party> Parties,
+    IReadOnlyList<string> Archives,
+    IReadOnlyList<string> Seals,
+    IReadOnlyList<string> PendingMatters,
     string? Remarks,
-    LocalDate? BusinessDate) : ILedgerCommand<string, HandoverDrafted>
+    LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate()
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        LocalDate? HandoverDate,
+        IReadOnlyList<PartyInput>? Parties,
+        IReadOnlyList<string>? Archives,
+        IReadOnlyList<string>? Seals,
+        IReadOnlyList<string>? PendingMatters,
+        string? Remarks,
+        LocalDate? BusinessDate) : ICommandRequest<DraftHandover>
     {
-        var rules = new Rules().IdempotencyKey(IdempotencyKey)
-            .Check(Parties is { Count: 3 } && Parties.Select(p => p.Role).Distinct().Count() == 3, "parties",
-                "must name the three parties once each: handingOver (移交人), receiving (接收人), supervising (监交人)")
-            .Check(Archives is { Count: > 0 }, "archives", "must list the archives handed over (档案: vouchers, account books, reports)")
-            .Check(Seals is not null, "seals", "must list the seals handed over (印章), or be an empty list");
-        var parties = Parties ?? [];
-        for (var i = 0; i < parties.Count; i++)
-            rules.OneOf<HandoverRole>(parties[i].Role, $"parties[{i}].role")
-                .Required(parties[i].Name, $"parties[{i}].name", 100)
-                .Required(parties[i].Post, $"parties[{i}].post", 100);
-        return rules;
+        public DraftHandover Validate()
+        {
+            var rules = new Rules().IdempotencyKey(IdempotencyKey)
+                .Check(Parties is { Count: 3 } && Parties.Select(p => p.Role).Distinct().Count() == 3, "parties",
+                    "must name the three parties once each: handingOver (移交人), receiving (接收人), supervising (监交人)")
+                .Check(Archives is { Count: > 0 }, "archives", "must list the archives handed over (档案: vouchers, account books, reports)")
+                .Check(Seals is not null, "seals", "must list the seals handed over (印章), or be an empty list");
+            var parties = Parties ?? [];
+            for (var i = 0; i < parties.Count; i++)
+                rules.OneOf(parties[i].Role, $"parties[{i}].role")
+                    .Required(parties[i].Name, $"parties[{i}].name", 100)
+                    .Required(parties[i].Post, $"parties[{i}].post", 100);
+            rules.ThrowIfBroken();
+            return new(IdempotencyKey!, HandoverDate, parties.Select(p => new Party(p.Role!.Value, p.Name!, p.Post!)).OrderBy(p => p.Role).ToList(),
+                Archives!, Seals!, PendingMatters ?? [], Remarks, BusinessDate);
+        }
     }
 
     public HandoverDrafted Decide(UnitBook unit, Reform reform, IReadOnlyList<Item> items, Guid handoverId, Stamp stamp)
@@ -46,11 +59,6 @@ public sealed record DraftHandover(
         var held = items.Where(i => i.IsHeld).ToList();
         return new HandoverDrafted(unit.Code, handoverId, successor,
             reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, HandoverDate ?? stamp.BusinessDate,
-            Parties!.Select(p => new Party(ApiNames.Parse<HandoverRole>(p.Role!), p.Name!, p.Post!)).OrderBy(p => p.Role).ToList(),
-            held.Count, UnitItems.Totals(held), Archives!, Seals!, PendingMatters ?? [], Remarks, stamp);
+            Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp);
     }
-
-    public async Task<HandoverDrafted> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode, async unit =>
-            Decide(unit, await session.ReformOfAsync(unit, ct), await session.ItemsOfUnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp), ct);
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -12,9 +11,17 @@ namespace Sanzi.Ledger.Handovers;
 /// moves to the successor at its verified value, the old books close for good and the successor's open
 /// with those balances, all in one transaction.
 /// </summary>
-public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate? BusinessDate) : ILedgerCommand<string, HandoverSigning>
+public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey).OneOf<HandoverRole>(Role, "role");
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, HandoverRole? Role, LocalDate? BusinessDate) : ICommandRequest<SignHandover>
+    {
+        public SignHandover Validate()
+        {
+            new Rules().IdempotencyKey(IdempotencyKey).OneOf(Role, "role").ThrowIfBroken();
+            return new(IdempotencyKey!, Role!.Value, BusinessDate);
+        }
+    }
 
     /// <summary>The state a signature is decided on: the old unit, its reform and the units beside it, and its held items.</summary>
     public sealed record Books(UnitBook Unit, UnitBook Successor, Reform Reform, IReadOnlyList<UnitBook> OtherPredecessors, IReadOnlyList<Item> Items);
@@ -24,13 +31,12 @@ public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate
         var unit = books.Unit;
         unit.EnsureStage(unit.Handover is not null, "signing the handover", "a drafted handover register");
         var draft = unit.Handover!;
-        var role = ApiNames.Parse<HandoverRole>(Role!);
         var signatures = unit.Signatures ?? [];
-        if (signatures.Any(s => s.Role == role)) throw Refused.Conflict($"The {Role} party has already signed the handover of {unit.Code}.");
+        if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
             throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the three parties must be three people.");
 
-        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, role, stamp.Actor, stamp));
+        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp));
         if (signatures.Count < 2) return [signed];
 
         var held = books.Items.Where(i => i.IsHeld).ToList();
@@ -49,25 +55,6 @@ public sealed record SignHandover(string IdempotencyKey, string? Role, LocalDate
         if (books.OtherPredecessors.All(p => p.IsClosed))
             events.Add(new(books.Reform.Id, new ReformCompleted(books.Reform.Id, stamp)));
         return events;
-    }
-
-    public async Task<HandoverSigning> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var unit = await session.UnitAsync(unitCode, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var reform = await session.ReformOfAsync(unit, ct);
-        var successorCode = reform.PredecessorOf(unitCode).SuccessorCode;
-        var others = new List<UnitBook>();
-        foreach (var p in reform.Predecessors.Where(p => p.Code != unitCode))
-            others.Add(await session.UnitAsync(p.Code, ct));
-        var successor = (await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(successorCode), ct)).Aggregate!;
-        if (others.All(o => o.IsClosed)) await session.Events.FetchForWriting<Reform>(reform.Id, ct);
-
-        var events = Decide(new Books(stream.Aggregate!, successor, reform, others, await session.ItemsOfUnitAsync(unitCode, ct)), stamp);
-        session.Append(events);
-        var closed = events.Select(e => e.Event).OfType<BooksHandedOver>().SingleOrDefault();
-        return new HandoverSigning(unitCode, ApiNames.Parse<HandoverRole>(Role!), stamp.Actor, closed is not null,
-            closed?.ItemCount ?? 0, events.Any(e => e.Event is ReformCompleted));
     }
 }
 

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -10,9 +9,17 @@ namespace Sanzi.Ledger.Inventory;
 /// Closes a unit's inventory once every item in its books has a count, stating the verified totals as of
 /// the snapshot date (登记时点). The debts must be locked first.
 /// </summary>
-public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDate, LocalDate? BusinessDate) : ILedgerCommand<string, InventoryClosed>
+public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDate, LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules().IdempotencyKey(IdempotencyKey);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, LocalDate? SnapshotDate, LocalDate? BusinessDate) : ICommandRequest<CloseInventory>
+    {
+        public CloseInventory Validate()
+        {
+            new Rules().IdempotencyKey(IdempotencyKey).ThrowIfBroken();
+            return new(IdempotencyKey!, SnapshotDate, BusinessDate);
+        }
+    }
 
     public InventoryClosed Decide(UnitBook unit, IReadOnlyList<Item> items, Stamp stamp)
     {
@@ -30,7 +37,4 @@ public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDa
         return new InventoryClosed(unit.Code, SnapshotDate ?? Stamp.DayOf(unit.FrozenAt!.Value), UnitItems.Totals(counted),
             surplus.Count, surplus.Sum(i => i.VerifiedValue), missing.Count, missing.Sum(i => i.BookValue), stamp);
     }
-
-    public async Task<InventoryClosed> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode, async unit => Decide(unit, await session.ItemsOfUnitAsync(unitCode, ct), stamp), ct);
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -13,22 +12,38 @@ namespace Sanzi.Ledger.Inventory;
 /// </summary>
 public sealed record CountItem(
     string IdempotencyKey,
-    string? Result,
+    CountResult Result,
     decimal? VerifiedValue,
     decimal? CountedQuantity,
     string? Reason,
     LocalDate? CountedOn,
-    LocalDate? BusinessDate) : ILedgerCommand<Guid, ItemCounted>
+    LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .OneOf<CountResult>(Result, "result")
-        .Check(Result != "adjusted" || VerifiedValue is not null, "verifiedValue", "is required when the result is adjusted")
-        .Check(VerifiedValue is null || VerifiedValue == decimal.Round(VerifiedValue.Value, 2), "verifiedValue",
-            "must have at most 2 decimal places (yuan and fen)")
-        .Check(Result is not ("adjusted" or "missing") || !string.IsNullOrWhiteSpace(Reason), "reason",
-            "is required when the count differs from the books (账实不符的原因)")
-        .Check(CountedQuantity is null or >= 0, "countedQuantity", "must not be negative");
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        CountResult? Result,
+        decimal? VerifiedValue,
+        decimal? CountedQuantity,
+        string? Reason,
+        LocalDate? CountedOn,
+        LocalDate? BusinessDate) : ICommandRequest<CountItem>
+    {
+        public CountItem Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .OneOf(Result, "result")
+                .Check(Result != CountResult.Adjusted || VerifiedValue is not null, "verifiedValue", "is required when the result is adjusted")
+                .Check(VerifiedValue is null || VerifiedValue == decimal.Round(VerifiedValue.Value, 2), "verifiedValue",
+                    "must have at most 2 decimal places (yuan and fen)")
+                .Check(Result is not (CountResult.Adjusted or CountResult.Missing) || !string.IsNullOrWhiteSpace(Reason), "reason",
+                    "is required when the count differs from the books (账实不符的原因)")
+                .Check(CountedQuantity is null or >= 0, "countedQuantity", "must not be negative")
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, Result!.Value, VerifiedValue, CountedQuantity, Reason, CountedOn, BusinessDate);
+        }
+    }
 
     public ItemCounted Decide(UnitBook unit, Item item, Stamp stamp)
     {
@@ -38,23 +53,13 @@ public sealed record CountItem(
         if (!item.IsInBooks) throw Refused.Conflict($"Item {item.ItemCode} was disposed of; it is not counted.");
         if (CountedOn > stamp.RecordedOn) throw Refused.Invalid("countedOn", "may not be in the future");
 
-        var result = ApiNames.Parse<CountResult>(Result!);
-        var verified = result switch
+        var verified = Result switch
         {
             CountResult.Confirmed => item.BookValue,
             CountResult.Missing => 0m,
             _ => VerifiedValue!.Value,
         };
         if (item.Kind is ItemKind.Fund or ItemKind.Claim && verified < 0) throw Refused.Invalid("verifiedValue", "must not be negative");
-        return new ItemCounted(item.Id, unit.Code, result, item.BookValue, verified, CountedQuantity, Reason,
-            CountedOn ?? stamp.BusinessDate, stamp);
-    }
-
-    public async Task<ItemCounted> Handle(IDocumentSession session, Guid itemId, Stamp stamp, CancellationToken ct)
-    {
-        var item = await session.ItemForWritingAsync(itemId, ct);
-        var counted = Decide(await session.UnitAsync(item.Aggregate!.UnitCode, ct), item.Aggregate, stamp);
-        item.AppendOne(counted);
-        return counted;
+        return new ItemCounted(item.Id, unit.Code, Result, item.BookValue, verified, CountedQuantity, Reason, CountedOn ?? stamp.BusinessDate, stamp);
     }
 }

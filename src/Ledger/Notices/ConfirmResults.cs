@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Units;
@@ -9,14 +8,24 @@ namespace Sanzi.Ledger.Notices;
 /// Records the members' assembly (成员大会/成员代表大会) confirming the results, once the notice period
 /// has run and every objection is settled.
 /// </summary>
-public sealed record ConfirmResults(string IdempotencyKey, string? Body, LocalDate? HeldOn, string? Document, LocalDate? BusinessDate)
-    : ILedgerCommand<string, MembersConfirmed>
+public sealed record ConfirmResults(string IdempotencyKey, MembersBody Body, LocalDate HeldOn, string Document, LocalDate? BusinessDate)
+    : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .OneOf<MembersBody>(Body, "body")
-        .Check(HeldOn is not null, "heldOn", "is required")
-        .Required(Document, "document", 100);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, MembersBody? Body, LocalDate? HeldOn, string? Document, LocalDate? BusinessDate)
+        : ICommandRequest<ConfirmResults>
+    {
+        public ConfirmResults Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .OneOf(Body, "body")
+                .Check(HeldOn is not null, "heldOn", "is required")
+                .Required(Document, "document", 100)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, Body!.Value, HeldOn!.Value, Document!, BusinessDate);
+        }
+    }
 
     public MembersConfirmed Decide(UnitBook unit, Stamp stamp)
     {
@@ -27,9 +36,6 @@ public sealed record ConfirmResults(string IdempotencyKey, string? Body, LocalDa
         if (HeldOn > stamp.RecordedOn) throw Refused.Invalid("heldOn", "may not be in the future");
         if (unit.OpenObjections is { Count: > 0 } open)
             throw Refused.Conflict($"{open.Count} objection(s) to the notice of {unit.Code} are not yet resolved.");
-        return new MembersConfirmed(unit.Code, ApiNames.Parse<MembersBody>(Body!), HeldOn!.Value, Document!, stamp);
+        return new MembersConfirmed(unit.Code, Body, HeldOn, Document, stamp);
     }
-
-    public async Task<MembersConfirmed> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode, unit => Task.FromResult(Decide(unit, stamp)), ct);
 }

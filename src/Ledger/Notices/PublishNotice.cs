@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Reforms;
@@ -10,15 +9,29 @@ namespace Sanzi.Ledger.Notices;
 public sealed record PublishNotice(
     string IdempotencyKey,
     LocalDate? From,
-    IReadOnlyList<string>? Places,
-    string? ObjectionsTo,
-    LocalDate? BusinessDate) : ILedgerCommand<string, NoticePublished>
+    IReadOnlyList<string> Places,
+    string ObjectionsTo,
+    LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Check(Places is { Count: > 0 } && Places.All(p => !string.IsNullOrWhiteSpace(p)), "places",
-            "must name at least one place the notice is posted (notice board, website)")
-        .Required(ObjectionsTo, "objectionsTo", 200);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        LocalDate? From,
+        IReadOnlyList<string>? Places,
+        string? ObjectionsTo,
+        LocalDate? BusinessDate) : ICommandRequest<PublishNotice>
+    {
+        public PublishNotice Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Check(Places is { Count: > 0 } && Places.All(p => !string.IsNullOrWhiteSpace(p)), "places",
+                    "must name at least one place the notice is posted (notice board, website)")
+                .Required(ObjectionsTo, "objectionsTo", 200)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, From, Places!, ObjectionsTo!, BusinessDate);
+        }
+    }
 
     public NoticePublished Decide(UnitBook unit, Reform reform, Guid noticeId, Stamp stamp)
     {
@@ -26,10 +39,6 @@ public sealed record PublishNotice(
         if (unit.Notice is not null) throw Refused.Conflict($"The results of {unit.Code} were already noticed from {unit.Notice.From}.");
         var from = From ?? stamp.BusinessDate;
         if (from > stamp.RecordedOn) throw Refused.Invalid("from", "may not be in the future");
-        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(reform.NoticeDays), Places!, ObjectionsTo!, stamp);
+        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(reform.NoticeDays), Places, ObjectionsTo, stamp);
     }
-
-    public async Task<NoticePublished> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode,
-            async unit => Decide(unit, await session.ReformOfAsync(unit, ct), Guid.CreateVersion7(), stamp), ct);
 }

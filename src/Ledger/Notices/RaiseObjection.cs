@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -7,23 +6,28 @@ using Sanzi.Ledger.Units;
 namespace Sanzi.Ledger.Notices;
 
 /// <summary>Records a member's objection (异议) to the notice: who, about which item if any, and what.</summary>
-public sealed record RaiseObjection(string IdempotencyKey, string? RaisedBy, Guid? ItemId, string? Text, LocalDate? BusinessDate)
-    : ILedgerCommand<string, ObjectionRaised>
+public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid? ItemId, string Text, LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Required(RaisedBy, "raisedBy", 100)
-        .Required(Text, "text", 2000);
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, string? RaisedBy, Guid? ItemId, string? Text, LocalDate? BusinessDate)
+        : ICommandRequest<RaiseObjection>
+    {
+        public RaiseObjection Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Required(RaisedBy, "raisedBy", 100)
+                .Required(Text, "text", 2000)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, RaisedBy!, ItemId, Text!, BusinessDate);
+        }
+    }
 
     public ObjectionRaised Decide(UnitBook unit, Item? item, Guid objectionId, Stamp stamp)
     {
         unit.EnsureStage(unit.Notice is not null && unit.Confirmation is null, "raising an objection", "a notice not yet confirmed");
         if (ItemId is not null && (item is null || item.UnitCode != unit.Code))
             throw Refused.Invalid("itemId", $"names no item of unit {unit.Code}");
-        return new ObjectionRaised(unit.Code, objectionId, RaisedBy!, ItemId, Text!, stamp);
+        return new ObjectionRaised(unit.Code, objectionId, RaisedBy, ItemId, Text, stamp);
     }
-
-    public async Task<ObjectionRaised> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-        => await session.DecideOnUnitAsync(unitCode,
-            async unit => Decide(unit, ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null, Guid.CreateVersion7(), stamp), ct);
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 
@@ -7,37 +6,44 @@ namespace Sanzi.Ledger.Reforms;
 /// <summary>The reform office grants an exception (特批) for one movement of a frozen unit: approver, document, reason.</summary>
 public sealed record ApproveException(
     string IdempotencyKey,
-    string? UnitCode,
-    string? Scope,
-    decimal? MaxAmount,
-    string? Approver,
-    string? Document,
-    string? Reason,
-    LocalDate? BusinessDate) : ILedgerCommand<Guid, ExceptionApproved>
+    string UnitCode,
+    ExceptionScope Scope,
+    decimal MaxAmount,
+    string Approver,
+    string Document,
+    string Reason,
+    LocalDate? BusinessDate) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .DivisionCode(UnitCode, "unitCode")
-        .OneOf<ExceptionScope>(Scope, "scope")
-        .Amount(MaxAmount, "maxAmount")
-        .Required(Approver, "approver", 100)
-        .Required(Document, "document", 100)
-        .Required(Reason, "reason", 500);
-
-    public ExceptionApproved Decide(Reform? reform, Guid reformId, Guid exceptionId, Stamp stamp)
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? UnitCode,
+        ExceptionScope? Scope,
+        decimal? MaxAmount,
+        string? Approver,
+        string? Document,
+        string? Reason,
+        LocalDate? BusinessDate) : ICommandRequest<ApproveException>
     {
-        if (reform is null) throw Refused.NotFound($"Reform {reformId} is not in the ledger.");
-        reform.PredecessorOf(UnitCode!);
-        if (reform.Completed) throw Refused.Conflict($"Reform {reformId} is completed; no more exceptions can be granted.");
-        return new ExceptionApproved(reformId, exceptionId, UnitCode!, ApiNames.Parse<ExceptionScope>(Scope!), MaxAmount!.Value,
-            Approver!, Document!, Reason!, stamp);
+        public ApproveException Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .DivisionCode(UnitCode, "unitCode")
+                .OneOf(Scope, "scope")
+                .Amount(MaxAmount, "maxAmount")
+                .Required(Approver, "approver", 100)
+                .Required(Document, "document", 100)
+                .Required(Reason, "reason", 500)
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, UnitCode!, Scope!.Value, MaxAmount!.Value, Approver!, Document!, Reason!, BusinessDate);
+        }
     }
 
-    public async Task<ExceptionApproved> Handle(IDocumentSession session, Guid reformId, Stamp stamp, CancellationToken ct)
+    public ExceptionApproved Decide(Reform reform, Guid exceptionId, Stamp stamp)
     {
-        var reform = await session.Events.FetchForWriting<Reform>(reformId, ct);
-        var approved = Decide(reform.Aggregate, reformId, Guid.CreateVersion7(), stamp);
-        reform.AppendOne(approved);
-        return approved;
+        reform.PredecessorOf(UnitCode);
+        if (reform.Completed) throw Refused.Conflict($"Reform {reform.Id} is completed; no more exceptions can be granted.");
+        return new ExceptionApproved(reform.Id, exceptionId, UnitCode, Scope, MaxAmount, Approver, Document, Reason, stamp);
     }
 }

@@ -1,4 +1,3 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Units;
@@ -13,99 +12,101 @@ public sealed record SuccessorInput(string? Code, string? Name);
 /// <summary>A county declares a reform (调整方案): old units, the new units they merge into, and the approval.</summary>
 public sealed record DeclareReform(
     string IdempotencyKey,
-    string? Title,
-    string? ApprovalDocument,
-    LocalDate? ApprovedOn,
-    LocalDate? PlannedFreezeDate,
-    IReadOnlyList<PredecessorInput>? Predecessors,
-    IReadOnlyList<SuccessorInput>? Successors,
-    string? Mode,
-    int? NoticeDays,
+    string Title,
+    string ApprovalDocument,
+    LocalDate ApprovedOn,
+    LocalDate PlannedFreezeDate,
+    IReadOnlyList<Predecessor> Predecessors,
+    IReadOnlyList<Successor> Successors,
+    IntegrationMode Mode,
+    int NoticeDays,
     LocalDate? BusinessDate) : ILedgerCommand
 {
     /// <summary>The public notice (公示) period when the reform sets none; local rules may set another.</summary>
     public const int DefaultNoticeDays = 7;
 
-    public Rules Validate()
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? Title,
+        string? ApprovalDocument,
+        LocalDate? ApprovedOn,
+        LocalDate? PlannedFreezeDate,
+        IReadOnlyList<PredecessorInput>? Predecessors,
+        IReadOnlyList<SuccessorInput>? Successors,
+        IntegrationMode? Mode,
+        int? NoticeDays,
+        LocalDate? BusinessDate) : ICommandRequest<DeclareReform>
     {
-        var rules = new Rules()
-            .IdempotencyKey(IdempotencyKey)
-            .Required(Title, "title")
-            .Required(ApprovalDocument, "approvalDocument", 100)
-            .Check(ApprovedOn is not null, "approvedOn", "is required")
-            .Check(PlannedFreezeDate is not null, "plannedFreezeDate", "is required")
-            .Check(PlannedFreezeDate is null || ApprovedOn is null || PlannedFreezeDate >= ApprovedOn, "plannedFreezeDate",
-                "may not be before approvedOn")
-            .Check(Predecessors is { Count: > 0 }, "predecessors", "must list at least one old unit")
-            .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit")
-            .OneOf<IntegrationMode>(Mode, "mode", required: false)
-            .Check(NoticeDays is null or >= 0 and <= 60, "noticeDays", "must be between 0 and 60 days");
-
-        var successors = Successors ?? [];
-        for (var i = 0; i < successors.Count; i++)
-            rules.DivisionCode(successors[i].Code, $"successors[{i}].code").Required(successors[i].Name, $"successors[{i}].name");
-
-        var successorCodes = successors.Select(s => s.Code).ToHashSet();
-        var predecessors = Predecessors ?? [];
-        for (var i = 0; i < predecessors.Count; i++)
+        public DeclareReform Validate()
         {
-            var p = predecessors[i];
-            rules.DivisionCode(p.Code, $"predecessors[{i}].code").Required(p.Name, $"predecessors[{i}].name");
-            if (p.SuccessorCode is null)
-                rules.Check(successors.Count <= 1, $"predecessors[{i}].successorCode", "is required when there are several new units");
-            else
-                rules.Check(successorCodes.Contains(p.SuccessorCode), $"predecessors[{i}].successorCode", "must be one of the successors' codes");
-        }
+            var rules = new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .Required(Title, "title")
+                .Required(ApprovalDocument, "approvalDocument", 100)
+                .Check(ApprovedOn is not null, "approvedOn", "is required")
+                .Check(PlannedFreezeDate is not null, "plannedFreezeDate", "is required")
+                .Check(PlannedFreezeDate is null || ApprovedOn is null || PlannedFreezeDate >= ApprovedOn, "plannedFreezeDate",
+                    "may not be before approvedOn")
+                .Check(Predecessors is { Count: > 0 }, "predecessors", "must list at least one old unit")
+                .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit")
+                .OneOf(Mode, "mode", required: false)
+                .Check(NoticeDays is null or >= 0 and <= 60, "noticeDays", "must be between 0 and 60 days");
 
-        var codes = predecessors.Select(p => p.Code).Concat(successors.Select(s => s.Code)).Where(c => c is not null).ToList();
-        rules.Check(codes.Count == codes.Distinct().Count(), "predecessors",
-            "each unit may appear once; a new unit needs a code of its own");
-        var levels = codes.Where(c => DivisionCode.IsValid(c!)).Select(c => DivisionCode.LevelOf(c!)).Distinct().Count();
-        rules.Check(levels <= 1, "successors", "old and new units must all be townships (9 digits) or all villages (12 digits)");
-        return rules;
+            var successors = Successors ?? [];
+            for (var i = 0; i < successors.Count; i++)
+                rules.DivisionCode(successors[i].Code, $"successors[{i}].code").Required(successors[i].Name, $"successors[{i}].name");
+
+            var successorCodes = successors.Select(s => s.Code).ToHashSet();
+            var predecessors = Predecessors ?? [];
+            for (var i = 0; i < predecessors.Count; i++)
+            {
+                var p = predecessors[i];
+                rules.DivisionCode(p.Code, $"predecessors[{i}].code").Required(p.Name, $"predecessors[{i}].name");
+                if (p.SuccessorCode is null)
+                    rules.Check(successors.Count <= 1, $"predecessors[{i}].successorCode", "is required when there are several new units");
+                else
+                    rules.Check(successorCodes.Contains(p.SuccessorCode), $"predecessors[{i}].successorCode", "must be one of the successors' codes");
+            }
+
+            var codes = predecessors.Select(p => p.Code).Concat(successors.Select(s => s.Code)).Where(c => c is not null).ToList();
+            rules.Check(codes.Count == codes.Distinct().Count(), "predecessors",
+                "each unit may appear once; a new unit needs a code of its own");
+            var levels = codes.Where(c => DivisionCode.IsValid(c!)).Select(c => DivisionCode.LevelOf(c!)).Distinct().Count();
+            rules.Check(levels <= 1, "successors", "old and new units must all be townships (9 digits) or all villages (12 digits)");
+            rules.ThrowIfBroken();
+
+            var typed = successors.Select(s => new Successor(s.Code!, s.Name!)).ToList();
+            return new(IdempotencyKey!, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
+                predecessors.Select(p => new Predecessor(p.Code!, p.Name!, p.SuccessorCode ?? typed[0].Code)).ToList(), typed,
+                Mode ?? IntegrationMode.FullMerger, NoticeDays ?? DefaultNoticeDays, BusinessDate);
+        }
     }
+
+    /// <summary>Every unit the reform names, old and new.</summary>
+    public IEnumerable<string> UnitCodes => Predecessors.Select(p => p.Code).Concat(Successors.Select(s => s.Code));
 
     public IReadOnlyList<StreamEvent> Decide(Guid reformId, IReadOnlyDictionary<string, UnitBook?> units, Stamp stamp)
     {
-        var successors = Successors!.Select(s => new Successor(s.Code!, s.Name!)).ToList();
-        var predecessors = Predecessors!
-            .Select(p => new Predecessor(p.Code!, p.Name!, p.SuccessorCode ?? successors[0].Code))
-            .ToList();
-
         var events = new List<StreamEvent>
         {
-            new(reformId, new ReformDeclared(reformId, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
-                predecessors, successors, Mode is null ? IntegrationMode.FullMerger : ApiNames.Parse<IntegrationMode>(Mode),
-                NoticeDays ?? DefaultNoticeDays, stamp)),
+            new(reformId, new ReformDeclared(reformId, Title, ApprovalDocument, ApprovedOn, PlannedFreezeDate, Predecessors, Successors, Mode,
+                NoticeDays, stamp)),
         };
-        foreach (var (code, name) in predecessors.Select(p => (p.Code, p.Name)).Concat(successors.Select(s => (s.Code, s.Name))))
+        foreach (var (code, name) in Predecessors.Select(p => (p.Code, p.Name)).Concat(Successors.Select(s => (s.Code, s.Name))))
             if (units[code] is null)
                 events.Add(new(StreamIds.ForUnit(code), new UnitRegistered(code, name, DivisionCode.LevelOf(code), stamp)));
 
         foreach (var code in units.Where(u => u.Value is { IsClosed: true }).Select(u => u.Key))
             throw Refused.Conflict($"Unit {code} was merged away and its code retired (已撤销); a retired code is not reused.");
 
-        foreach (var p in predecessors)
+        foreach (var p in Predecessors)
         {
             if (units[p.Code] is { ReformId: { } other })
                 throw Refused.Conflict($"Unit {p.Code} already belongs to reform {other}; a unit can be merged away only once.");
             events.Add(new(StreamIds.ForUnit(p.Code), new UnitJoinedReform(p.Code, reformId, stamp)));
         }
         return events;
-    }
-
-    public async Task<ReformDeclaration> Handle(IDocumentSession session, Stamp stamp, CancellationToken ct)
-    {
-        var codes = Predecessors!.Select(p => p.Code!).Concat(Successors!.Select(s => s.Code!));
-        var units = new Dictionary<string, UnitBook?>();
-        foreach (var code in codes)
-            units[code] = (await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(code), ct)).Aggregate;
-
-        var reformId = Guid.CreateVersion7(stamp.RecordedAt.ToDateTimeOffset());
-        var events = Decide(reformId, units, stamp);
-        session.Events.StartStream<Reform>(reformId, events[0].Event);
-        session.Append(events.Skip(1));
-        return new ReformDeclaration(reformId);
     }
 }
 

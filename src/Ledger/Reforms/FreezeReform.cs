@@ -1,7 +1,5 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Reforms;
 
@@ -9,21 +7,25 @@ namespace Sanzi.Ledger.Reforms;
 /// The reform office freezes (冻结) every 三资 item of the old units from an instant on. The instant may
 /// be now or later, never earlier: a freeze cannot reach back over entries already made.
 /// </summary>
-public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, string? Document, LocalDate? BusinessDate)
-    : ILedgerCommand<Guid, ReformFreeze>
+public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, string Document, LocalDate? BusinessDate) : ILedgerCommand
 {
     /// <summary>How far a freeze instant may lag the server clock, for clients whose clocks run slow.</summary>
     public static readonly Duration ClockTolerance = Duration.FromMinutes(5);
 
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .Required(Document, "document", 100);
-
-    public IReadOnlyList<StreamEvent> Decide(Reform? reform, Guid reformId, Stamp stamp)
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(string? IdempotencyKey, Instant? FreezeAt, string? Document, LocalDate? BusinessDate) : ICommandRequest<FreezeReform>
     {
-        if (reform is null) throw Refused.NotFound($"Reform {reformId} is not in the ledger.");
+        public FreezeReform Validate()
+        {
+            new Rules().IdempotencyKey(IdempotencyKey).Required(Document, "document", 100).ThrowIfBroken();
+            return new(IdempotencyKey!, FreezeAt, Document!, BusinessDate);
+        }
+    }
+
+    public IReadOnlyList<StreamEvent> Decide(Reform reform, Stamp stamp)
+    {
         if (reform.IsFrozen)
-            throw Refused.Conflict($"Reform {reformId} was already frozen as of {reform.FreezeAt}.");
+            throw Refused.Conflict($"Reform {reform.Id} was already frozen as of {reform.FreezeAt}.");
         var missing = reform.Predecessors
             .SelectMany(p => reform.MissingResolutions(p.Code).Select(m => $"{p.Code} {ApiNames.Name(m)}"))
             .ToList();
@@ -36,21 +38,10 @@ public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, stri
 
         return
         [
-            new(reformId, new ReformFrozen(reformId, freezeAt, Document!, stamp)),
+            new(reform.Id, new ReformFrozen(reform.Id, freezeAt, Document, stamp)),
             .. reform.Predecessors.Select(p =>
-                new StreamEvent(StreamIds.ForUnit(p.Code), new UnitFrozen(p.Code, reformId, freezeAt, stamp))),
+                new StreamEvent(StreamIds.ForUnit(p.Code), new Units.UnitFrozen(p.Code, reform.Id, freezeAt, stamp))),
         ];
-    }
-
-    public async Task<ReformFreeze> Handle(IDocumentSession session, Guid reformId, Stamp stamp, CancellationToken ct)
-    {
-        var reform = await session.Events.FetchForWriting<Reform>(reformId, ct);
-        var events = Decide(reform.Aggregate, reformId, stamp);
-        foreach (var p in reform.Aggregate!.Predecessors)
-            await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(p.Code), ct);
-        session.Append(events);
-        var frozen = (ReformFrozen)events[0].Event;
-        return new ReformFreeze(reformId, frozen.FreezeAt, reform.Aggregate.Predecessors.Select(p => p.Code).ToList());
     }
 }
 

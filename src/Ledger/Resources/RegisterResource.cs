@@ -1,7 +1,5 @@
-using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Resources;
@@ -10,38 +8,52 @@ namespace Sanzi.Ledger.Resources;
 public sealed record RegisterResource(
     string IdempotencyKey,
     string? ItemCode,
-    string? Ownership,
-    string? LandType,
-    string? Name,
-    decimal? AreaMu,
-    string? Location,
+    Ownership Ownership,
+    LandType LandType,
+    string Name,
+    decimal AreaMu,
+    string Location,
     string? Boundaries,
     string? TitleDocument,
-    decimal? BookValue,
+    decimal BookValue,
     LocalDate? BusinessDate,
-    string? CorrectionReason = null) : ILedgerCommand<string, ItemRegistration>
+    string? CorrectionReason) : ILedgerCommand
 {
-    public Rules Validate() => new Rules()
-        .IdempotencyKey(IdempotencyKey)
-        .OneOf<Ownership>(Ownership, "ownership", required: false)
-        .OneOf<LandType>(LandType, "landType")
-        .Required(Name, "name")
-        .Positive(AreaMu, "areaMu")
-        .Required(Location, "location")
-        .Check(BookValue is null or >= 0, "bookValue", "must not be negative");
+    /// <summary>The body as sent.</summary>
+    public sealed record Request(
+        string? IdempotencyKey,
+        string? ItemCode,
+        Ownership? Ownership,
+        LandType? LandType,
+        string? Name,
+        decimal? AreaMu,
+        string? Location,
+        string? Boundaries,
+        string? TitleDocument,
+        decimal? BookValue,
+        LocalDate? BusinessDate,
+        string? CorrectionReason = null) : ICommandRequest<RegisterResource>
+    {
+        public RegisterResource Validate()
+        {
+            new Rules()
+                .IdempotencyKey(IdempotencyKey)
+                .OneOf(Ownership, "ownership", required: false)
+                .OneOf(LandType, "landType")
+                .Required(Name, "name")
+                .Positive(AreaMu, "areaMu")
+                .Required(Location, "location")
+                .Check(BookValue is null or >= 0, "bookValue", "must not be negative")
+                .ThrowIfBroken();
+            return new(IdempotencyKey!, ItemCode, Ownership ?? Common.Ownership.Collective, LandType!.Value, Name!, AreaMu!.Value, Location!,
+                Boundaries, TitleDocument, BookValue ?? 0m, BusinessDate, CorrectionReason);
+        }
+    }
 
     public ResourceRegistered Decide(UnitBook unit, Guid resourceId, Stamp stamp)
     {
         unit.EnsureNewItemAllowed(stamp, "recording a new resource");
-        return new ResourceRegistered(resourceId, unit.Code, ItemCode ?? ItemCodes.Generate("ZY", resourceId),
-            Ownership is null ? Common.Ownership.Collective : ApiNames.Parse<Ownership>(Ownership),
-            ApiNames.Parse<LandType>(LandType!), Name!, AreaMu!.Value, Location!, Boundaries, TitleDocument, BookValue ?? 0m, stamp);
-    }
-
-    public async Task<ItemRegistration> Handle(IDocumentSession session, string unitCode, Stamp stamp, CancellationToken ct)
-    {
-        var registered = Decide(await session.UnitAsync(unitCode, ct), Guid.CreateVersion7(), stamp);
-        session.Events.StartStream<Item>(registered.ResourceId, registered);
-        return new ItemRegistration(registered.ResourceId, registered.ItemCode);
+        return new ResourceRegistered(resourceId, unit.Code, ItemCode ?? ItemCodes.Generate("ZY", resourceId), Ownership, LandType, Name,
+            AreaMu, Location, Boundaries, TitleDocument, BookValue, stamp);
     }
 }

@@ -59,15 +59,15 @@ public sealed record UnitBook(
     public bool IsFrozenAt(Instant instant) => FrozenAt is { } frozen && frozen <= instant;
 
     /// <summary>Where the unit stands, for people: the furthest step of its merger it has reached.</summary>
-    public string Stage =>
-        IsClosed ? "closed" :
-        Handover is not null ? "handoverDrafted" :
-        Confirmation is not null ? "confirmed" :
-        Notice is not null ? "noticed" :
-        Inventory is not null ? "inventoried" :
-        DebtsLockedAsOf is not null ? "debtsLocked" :
-        FrozenAt is not null ? "frozen" :
-        ReformId is not null ? "inReform" : "open";
+    public UnitStage Stage =>
+        IsClosed ? UnitStage.Closed :
+        Handover is not null ? UnitStage.HandoverDrafted :
+        Confirmation is not null ? UnitStage.Confirmed :
+        Notice is not null ? UnitStage.Noticed :
+        Inventory is not null ? UnitStage.Inventoried :
+        DebtsLockedAsOf is not null ? UnitStage.DebtsLocked :
+        FrozenAt is not null ? UnitStage.Frozen :
+        ReformId is not null ? UnitStage.InReform : UnitStage.Open;
 
     /// <summary>
     /// Every entry into the books: refused once they are closed, and, after the freeze, an entry dated
@@ -107,7 +107,7 @@ public sealed record UnitBook(
     public void EnsureStage(bool reached, string step, string requirement)
     {
         if (IsClosed) throw ClosedFor(step);
-        if (!reached) throw Refused.Conflict($"Unit {Code} ({Name}) is at stage '{Stage}'; {step} needs {requirement} first.");
+        if (!reached) throw Refused.Conflict($"Unit {Code} ({Name}) is at stage '{ApiNames.Name(Stage)}'; {step} needs {requirement} first.");
     }
 
     private Refused ClosedFor(string what) =>

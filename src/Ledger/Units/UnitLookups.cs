@@ -5,36 +5,21 @@ using Sanzi.Ledger.Reforms;
 
 namespace Sanzi.Ledger.Units;
 
-/// <summary>Loads what decisions need, refusing with a clear reason when it is not there.</summary>
+/// <summary>Loads what decisions need beside the stream they write, refusing with a clear reason when it is not there.</summary>
 public static class UnitLookups
 {
-    public static async Task<UnitBook> UnitAsync(this IQuerySession session, string code, CancellationToken ct, string field = "code")
-    {
-        if (!DivisionCode.IsValid(code))
-            throw Refused.Invalid(field, "must be a 9-digit township or 12-digit village statistical division code");
-        return await session.LoadAsync<UnitBook>(StreamIds.ForUnit(code), ct)
-               ?? throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
-    }
+    /// <summary>The stream of a unit named by its division code; a malformed code is the caller's mistake (400).</summary>
+    public static Guid StreamIdOf(string code, string field = "code") =>
+        DivisionCode.IsValid(code)
+            ? StreamIds.ForUnit(code)
+            : throw Refused.Invalid(field, "must be a 9-digit township or 12-digit village statistical division code");
 
-    public static async Task<JasperFx.Events.IEventStream<Item>> ItemForWritingAsync(this IDocumentSession session, Guid id, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Item>(id, ct);
-        return stream.Aggregate is null ? throw Refused.NotFound($"Item {id} is not in the ledger.") : stream;
-    }
+    public static async Task<UnitBook> UnitAsync(this IQuerySession session, string code, CancellationToken ct, string field = "code") =>
+        await session.LoadAsync<UnitBook>(StreamIdOf(code, field), ct)
+        ?? throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
 
-    /// <summary>
-    /// Takes a decision on a unit's own stream under its version guard and appends the one event decided;
-    /// two clerks moving the same unit at once get one success and one 409.
-    /// </summary>
-    public static async Task<TEvent> DecideOnUnitAsync<TEvent>(this IDocumentSession session, string code,
-        Func<UnitBook, Task<TEvent>> decide, CancellationToken ct) where TEvent : notnull
-    {
-        var unit = await session.UnitAsync(code, ct);
-        var stream = await session.Events.FetchForWriting<UnitBook>(unit.Id, ct);
-        var decided = await decide(stream.Aggregate!);
-        stream.AppendOne(decided);
-        return decided;
-    }
+    /// <summary>The books an item belongs to, as its decisions need them.</summary>
+    public static Task<UnitBook> UnitOfAsync(this IQuerySession session, Item item, CancellationToken ct) => session.UnitAsync(item.UnitCode, ct);
 
     /// <summary>The reform a unit belongs to, for the steps that need its rules (notice days, successor).</summary>
     public static async Task<Reform> ReformOfAsync(this IQuerySession session, UnitBook unit, CancellationToken ct) =>

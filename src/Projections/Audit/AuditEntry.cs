@@ -1,5 +1,5 @@
 using NodaTime;
-using Sanzi.Ledger.Audit;
+using Sanzi.Projections.Audit;
 
 namespace Sanzi.Projections.Audit;
 

@@ -1,6 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Sanzi.Projections.Audit;
 
 namespace Sanzi.Projections.Leads;
@@ -12,6 +12,7 @@ public static class Configuration
     {
         options.AddAuditTrail();
         options.Schema.For<Lead>().Index(x => x.UnitCode).Index(x => x.ReformId!).Index(x => x.Rule);
-        options.Projections.Add(new InspectionProjection(thresholds), ProjectionLifecycle.Async, InspectionProjection.Name);
+        options.Projections.Add(new InspectionProjection(thresholds), ProjectionLifecycle.Async, InspectionProjection.Name,
+            o => o.BatchSize = thresholds.BatchSize);
     }
 }

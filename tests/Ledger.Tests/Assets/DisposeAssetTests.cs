@@ -11,7 +11,7 @@ public class DisposeAssetTests(LedgerFixture fixture)
 {
     private readonly LedgerApi _api = new(fixture.Host);
 
-    private static DisposeAsset Command() => new(Sample.Key(), "scrap", 0m, "村民代表会议决议〔2026〕3号", "报废", null, null, null);
+    private static DisposeAsset Command() => new(Sample.Key(), "scrap", 0m, "村民代表会议决议〔2026〕3号", "报废", null, null, null, null);
 
     [Fact]
     public void An_asset_can_be_disposed_of_only_once()

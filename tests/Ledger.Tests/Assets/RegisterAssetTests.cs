@@ -12,8 +12,8 @@ public class RegisterAssetTests(LedgerFixture fixture)
     private readonly LedgerApi _api = new(fixture.Host);
 
     private static RegisterAsset Command(LocalDate? acquiredOn = null) =>
-        new(Sample.Key(), null, "state", "building", "村部办公楼", "砖混两层", 1, "栋", 450_000.00m, 90_000m,
-            acquiredOn ?? new LocalDate(2012, 3, 1), "青山村一组", "张三", "赣(2012)房权证第1号", null);
+        new(Sample.Key(), null, Ownership.State, AssetCategory.Building, "村部办公楼", "砖混两层", 1, "栋", 450_000.00m, 90_000m,
+            acquiredOn ?? new LocalDate(2012, 3, 1), "青山村一组", "张三", "赣(2012)房权证第1号", null, null);
 
     private static UnitBook OpenUnit(string code) => UnitBook.Create(new UnitRegistered(code, "青山镇", UnitLevel.Township, Sample.Stamp()));
 
@@ -62,8 +62,9 @@ public class RegisterAssetTests(LedgerFixture fixture)
     [Fact]
     public void Shape_rules_name_every_offending_field()
     {
-        var command = new RegisterAsset("", null, "private", "spaceship", null, null, 0, "辆", -1.5m, null, null, "", null, null, null);
-        command.Validate().Errors.Keys.ShouldBe(
+        var request = new RegisterAsset.Request("", null, ApiEnumConverter<Ownership>.Unknown, ApiEnumConverter<AssetCategory>.Unknown, null,
+            null, 0, "辆", -1.5m, null, null, "", null, null, null);
+        Should.Throw<Refused>(() => request.Validate()).Errors.Keys.ShouldBe(
             ["idempotencyKey", "ownership", "category", "name", "quantity", "originalValue", "acquiredOn", "location"], ignoreOrder: true);
     }
 

@@ -13,8 +13,12 @@ public class PaymentTests(LedgerFixture fixture)
 
     private static RecordPayment Payment(decimal amount, string accountCode = "541", Guid? exceptionId = null, LocalDate? businessDate = null,
         string? correction = null, string? resolution = null) =>
-        new(Sample.Key(), amount, "县印刷厂", "outsideUnit", null, "印制材料", accountCode, "记-1", States.Approval, resolution, exceptionId,
-            businessDate, correction);
+        Request(amount, accountCode, exceptionId, businessDate, correction, resolution).Validate();
+
+    private static RecordPayment.Request Request(decimal amount, string accountCode = "541", Guid? exceptionId = null, LocalDate? businessDate = null,
+        string? correction = null, string? resolution = null) =>
+        new(Sample.Key(), amount, "县印刷厂", HolderType.OutsideUnit, null, "印制材料", accountCode, "记-1", States.Approval, resolution,
+            exceptionId, businessDate, correction);
 
     [Fact]
     public void A_payment_from_a_frozen_unit_without_an_exception_is_refused()
@@ -59,8 +63,8 @@ public class PaymentTests(LedgerFixture fixture)
     [Fact]
     public void A_distribution_to_members_needs_a_resolution()
     {
-        Payment(10m, ChartOfAccounts.Distribution).Validate().Errors.Keys.ShouldBe(["resolutionReference"]);
-        Payment(10m, ChartOfAccounts.Distribution, resolution: "成员大会决议〔2026〕1号").Validate().Passed.ShouldBeTrue();
+        Should.Throw<Refused>(() => Request(10m, ChartOfAccounts.Distribution).Validate()).Errors.Keys.ShouldBe(["resolutionReference"]);
+        Should.NotThrow(() => Request(10m, ChartOfAccounts.Distribution, resolution: "成员大会决议〔2026〕1号").Validate());
     }
 
     [Fact]

@@ -36,9 +36,9 @@ public class HandoverTests(LedgerFixture fixture)
         var reform = Reform.Create(new ReformDeclared(States.ReformId, "合村", "临政复〔2026〕7号", new NodaTime.LocalDate(2026, 11, 1),
             new NodaTime.LocalDate(2026, 11, 30), [new Predecessor(States.Code, "青山村", "360702199210")], [new Successor("360702199210", "和平村")],
             mode, 7, Sample.Stamp()));
-        var parties = new[] { "handingOver", "receiving", "supervising" }.Select(r => new PartyInput(r, "某人", "职务")).ToList();
+        var parties = Enum.GetValues<HandoverRole>().Select(r => new Party(r, "某人", "职务")).ToList();
 
-        var drafted = new DraftHandover(Sample.Key(), null, parties, ["账簿"], [], null, null, null)
+        var drafted = new DraftHandover(Sample.Key(), null, parties, ["账簿"], [], [], null, null)
             .Decide(confirmed, reform, [States.Account(100m)], Guid.NewGuid(), Sample.Stamp());
 
         drafted.SuccessorCode.ShouldBe("360702199210");

@@ -9,23 +9,23 @@ public class InventoryTests(LedgerFixture fixture)
 {
     private readonly LedgerApi _api = new(fixture.Host);
 
-    private static CountItem Count(string result, decimal? value = null, string? reason = null) =>
+    private static CountItem.Request Count(CountResult result, decimal? value = null, string? reason = null) =>
         new(Sample.Key(), result, value, null, reason, null, null);
 
     [Fact]
     public void Counting_needs_a_frozen_unit_and_an_open_inventory()
     {
-        Should.Throw<Refused>(() => Count("confirmed").Decide(States.Open(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("freeze");
-        Should.Throw<Refused>(() => Count("confirmed").Decide(States.Inventoried(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("closed");
+        Should.Throw<Refused>(() => Count(CountResult.Confirmed).Validate().Decide(States.Open(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("freeze");
+        Should.Throw<Refused>(() => Count(CountResult.Confirmed).Validate().Decide(States.Inventoried(), States.Account(10m), Sample.Stamp())).Message.ShouldContain("closed");
     }
 
     [Fact]
     public void A_count_that_differs_from_the_books_needs_a_reason_and_a_missing_item_verifies_at_nothing()
     {
-        Count("adjusted", 5m).Validate().Errors.Keys.ShouldBe(["reason"]);
-        Count("missing").Validate().Errors.Keys.ShouldBe(["reason"]);
-        Count("missing", reason: "未见实物").Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(0m);
-        Count("confirmed").Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(10m);
+        Should.Throw<Refused>(() => Count(CountResult.Adjusted, 5m).Validate()).Errors.Keys.ShouldBe(["reason"]);
+        Should.Throw<Refused>(() => Count(CountResult.Missing).Validate()).Errors.Keys.ShouldBe(["reason"]);
+        Count(CountResult.Missing, reason: "未见实物").Validate().Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(0m);
+        Count(CountResult.Confirmed).Validate().Decide(States.Frozen(), States.Account(10m), Sample.Stamp()).VerifiedValue.ShouldBe(10m);
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Sanzi.Ledger.Assets;
-using Sanzi.Ledger.Audit;
+using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
-using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Leads;
 using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;

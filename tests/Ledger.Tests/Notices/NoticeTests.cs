@@ -7,7 +7,7 @@ namespace Sanzi.Tests.Notices;
 
 public class NoticeTests
 {
-    private static ConfirmResults Confirm() => new(Sample.Key(), "membersAssembly", Sample.Stamp().RecordedOn, "成员大会决议", null);
+    private static ConfirmResults Confirm() => new(Sample.Key(), MembersBody.MembersAssembly, Sample.Stamp().RecordedOn, "成员大会决议", null);
 
     [Fact]
     public void The_members_confirm_only_after_the_notice_period()
@@ -30,11 +30,11 @@ public class NoticeTests
         var objection = new ObjectionRaised(States.Code, Guid.NewGuid(), "村民刘某", item.Id, "余额不符", Sample.Stamp());
         var unit = States.Noticed().Apply(objection);
 
-        var events = new ResolveObjection(Sample.Key(), "upheld", "复核属实", 900m, null).Decide(unit, objection, item, Sample.Stamp());
+        var events = new ResolveObjection(Sample.Key(), ObjectionOutcome.Upheld, "复核属实", 900m, null).Decide(unit, objection, item, Sample.Stamp());
 
         events.Select(e => e.Event).OfType<ObjectionResolved>().Single().Correction!.NewVerifiedValue.ShouldBe(900m);
         events.Select(e => e.Event).OfType<Sanzi.Ledger.Inventory.ItemCounted>().Single().VerifiedValue.ShouldBe(900m);
-        Should.Throw<Refused>(() => new ResolveObjection(Sample.Key(), "rejected", "不属实", null, null)
+        Should.Throw<Refused>(() => new ResolveObjection(Sample.Key(), ObjectionOutcome.Rejected, "不属实", null, null)
             .Decide(unit.Apply((ObjectionResolved)events[0].Event), objection, item, Sample.Stamp())).Message.ShouldContain("already resolved");
     }
 

@@ -11,7 +11,7 @@ public class DeclareReformTests(LedgerFixture fixture)
 {
     private readonly LedgerApi _api = new(fixture.Host);
 
-    private static DeclareReform Command(string oldCode, string newCode) => new(Sample.Key(), "撤并", "赣府字〔2026〕18号",
+    private static DeclareReform.Request Command(string oldCode, string newCode) => new(Sample.Key(), "撤并", "赣府字〔2026〕18号",
         new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30), [new PredecessorInput(oldCode, "青山镇", null)],
         [new SuccessorInput(newCode, "临河镇")], null, null, null);
 
@@ -19,7 +19,7 @@ public class DeclareReformTests(LedgerFixture fixture)
     public void Declaring_registers_unknown_units_and_ties_the_old_ones_to_the_reform()
     {
         var units = new Dictionary<string, UnitBook?> { ["360702101"] = null, ["360702110"] = null };
-        var events = Command("360702101", "360702110").Decide(Guid.NewGuid(), units, Sample.Stamp()).Select(e => e.Event).ToList();
+        var events = Command("360702101", "360702110").Validate().Decide(Guid.NewGuid(), units, Sample.Stamp()).Select(e => e.Event).ToList();
 
         events[0].ShouldBeOfType<ReformDeclared>().Predecessors[0].SuccessorCode.ShouldBe("360702110");
         events.OfType<UnitRegistered>().Select(u => u.Code).ShouldBe(["360702101", "360702110"]);
@@ -34,7 +34,7 @@ public class DeclareReformTests(LedgerFixture fixture)
             .Apply(new UnitJoinedReform("360702101", Guid.NewGuid(), stamp));
         var units = new Dictionary<string, UnitBook?> { ["360702101"] = taken, ["360702110"] = null };
 
-        Should.Throw<Refused>(() => Command("360702101", "360702110").Decide(Guid.NewGuid(), units, stamp))
+        Should.Throw<Refused>(() => Command("360702101", "360702110").Validate().Decide(Guid.NewGuid(), units, stamp))
             .Kind.ShouldBe(RefusalKind.Conflict);
     }
 
@@ -46,15 +46,15 @@ public class DeclareReformTests(LedgerFixture fixture)
             .Apply(new Sanzi.Ledger.Handovers.BooksHandedOver("360702110", Guid.NewGuid(), "360702199", 3, [], stamp.RecordedAt, stamp));
         var units = new Dictionary<string, UnitBook?> { ["360702101"] = null, ["360702110"] = retired };
 
-        Should.Throw<Refused>(() => Command("360702101", "360702110").Decide(Guid.NewGuid(), units, stamp)).Message.ShouldContain("已撤销");
+        Should.Throw<Refused>(() => Command("360702101", "360702110").Validate().Decide(Guid.NewGuid(), units, stamp)).Message.ShouldContain("已撤销");
     }
 
     [Fact]
     public void Mixed_levels_and_reused_codes_break_the_shape_rules()
     {
-        Command("360702101", "360702101201").Validate().Errors.Keys.ShouldContain("successors");
-        Command("360702101", "360702101").Validate().Errors.Keys.ShouldContain("predecessors");
-        Command("3607", "360702110").Validate().Errors.Keys.ShouldContain("predecessors[0].code");
+        Should.Throw<Refused>(() => Command("360702101", "360702101201").Validate()).Errors.Keys.ShouldContain("successors");
+        Should.Throw<Refused>(() => Command("360702101", "360702101").Validate()).Errors.Keys.ShouldContain("predecessors");
+        Should.Throw<Refused>(() => Command("3607", "360702110").Validate()).Errors.Keys.ShouldContain("predecessors[0].code");
     }
 
     [Fact]

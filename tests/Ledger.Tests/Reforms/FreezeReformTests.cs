@@ -22,7 +22,7 @@ public class FreezeReformTests(LedgerFixture fixture)
         var reform = Declared("360702101", "360702102");
         var stamp = Sample.Stamp();
 
-        var events = new FreezeReform(Sample.Key(), null, "临政发〔2026〕40号", null).Decide(reform, reform.Id, stamp);
+        var events = new FreezeReform(Sample.Key(), null, "临政发〔2026〕40号", null).Decide(reform, stamp);
 
         events.Select(e => e.Event).OfType<UnitFrozen>().Select(u => u.Code).ShouldBe(["360702101", "360702102"]);
         events.Select(e => e.Event).OfType<UnitFrozen>().ShouldAllBe(u => u.FrozenAt == stamp.RecordedAt);
@@ -34,12 +34,12 @@ public class FreezeReformTests(LedgerFixture fixture)
     {
         var reform = Declared("360702101201");
         var stamp = Sample.Stamp();
-        Should.Throw<Refused>(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, reform.Id, stamp))
+        Should.Throw<Refused>(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, stamp))
             .Message.ShouldContain("360702101201 villagers");
 
         foreach (var meeting in Enum.GetValues<Meeting>())
             reform = reform.Apply(new ResolutionRecorded(reform.Id, "360702101201", meeting, new LocalDate(2026, 11, 10), "决议", stamp));
-        Should.NotThrow(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, reform.Id, stamp));
+        Should.NotThrow(() => new FreezeReform(Sample.Key(), null, "x", null).Decide(reform, stamp));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class FreezeReformTests(LedgerFixture fixture)
         var stamp = Sample.Stamp();
         var reform = Declared("360702101").Apply(new ReformFrozen(Guid.NewGuid(), stamp.RecordedAt, "x", stamp));
 
-        Should.Throw<Refused>(() => new FreezeReform(Sample.Key(), null, "y", null).Decide(reform, reform.Id, stamp))
+        Should.Throw<Refused>(() => new FreezeReform(Sample.Key(), null, "y", null).Decide(reform, stamp))
             .Kind.ShouldBe(RefusalKind.Conflict);
     }
 
@@ -59,7 +59,7 @@ public class FreezeReformTests(LedgerFixture fixture)
         var reform = Declared("360702101");
 
         Should.Throw<Refused>(() =>
-                new FreezeReform(Sample.Key(), stamp.RecordedAt - Duration.FromDays(1), "x", null).Decide(reform, reform.Id, stamp))
+                new FreezeReform(Sample.Key(), stamp.RecordedAt - Duration.FromDays(1), "x", null).Decide(reform, stamp))
             .Errors.Keys.ShouldBe(["freezeAt"]);
     }
 

@@ -26,6 +26,8 @@ public sealed class LedgerFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", _postgres.ConnectionString("ledger"));
         }
 
+        // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
+        Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>();
     }

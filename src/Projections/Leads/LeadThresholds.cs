@@ -1,4 +1,4 @@
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// The configurable thresholds of the red-flag rules (configuration section <c>Leads</c>). The defaults are
@@ -37,4 +37,10 @@ public sealed record LeadThresholds
 
     /// <summary>Shared payees: how many units of one reform paying the same payee make a lead.</summary>
     public int SharedPayeeUnits { get; init; } = 2;
+
+    /// <summary>
+    /// Not a threshold: how many events the daemon hands the inspection projection at once. Any size judges
+    /// alike, as a batch ending inside a commit is judged with the rest of that commit.
+    /// </summary>
+    public int BatchSize { get; init; } = 500;
 }

@@ -1,6 +1,6 @@
 using NodaTime;
 using Sanzi.Ledger.Assets;
-using Sanzi.Ledger.Audit;
+using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
@@ -10,7 +10,7 @@ using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>Money or property leaving a unit: a payment, a disposal, a new or grown liability.</summary>
 public sealed record Outflow(EventFact Fact, string UnitCode, decimal Amount, string? Counterparty, Guid? ExceptionId, string What);

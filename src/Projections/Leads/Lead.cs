@@ -1,10 +1,16 @@
 using NodaTime;
-using Sanzi.Ledger.Audit;
+using Sanzi.Projections.Audit;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>One event behind a lead, to open it in the audit trail or a trace.</summary>
 public sealed record LeadEvent(long Sequence, Guid EventId, Guid StreamId, string Type);
+
+/// <summary>
+/// The event after which a stored lead no longer held (a correction, a late transfer, an exception): the lead
+/// is kept, marked withdrawn (已撤回) by it, never deleted.
+/// </summary>
+public sealed record LeadWithdrawal(long Sequence, Guid EventId, string Type, Instant RecordedAt);
 
 /// <summary>
 /// A lead (线索) for the discipline inspectors: the rule that found it, the unit, the amount against the
@@ -25,8 +31,11 @@ public sealed record Lead(
     Instant LastRecordedAt,
     LocalDate FirstBusinessDate,
     LocalDate LastBusinessDate,
-    IReadOnlyList<LeadEvent> Events)
+    IReadOnlyList<LeadEvent> Events,
+    LeadWithdrawal? Withdrawn = null)
 {
+    public bool IsStanding => Withdrawn is null;
+
     public static Lead Of(string rule, string unitCode, string summary, decimal amount, decimal? threshold, string? counterparty,
         IReadOnlyList<EventFact> facts)
     {

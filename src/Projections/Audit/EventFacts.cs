@@ -10,7 +10,7 @@ using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
 
-namespace Sanzi.Ledger.Audit;
+namespace Sanzi.Projections.Audit;
 
 /// <summary>
 /// What every kind of event says about the unit, the money, the counterparty and the documents it carries,

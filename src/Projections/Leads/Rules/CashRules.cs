@@ -1,7 +1,7 @@
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>Large cash payment (大额现金支付): a payment from a cash account (库存现金) above <see cref="LeadThresholds.CashPaymentLimit"/>.</summary>
 public sealed class LargeCashPayment : ILeadRule

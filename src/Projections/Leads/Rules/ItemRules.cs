@@ -1,9 +1,11 @@
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Notices;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Item not handed over (转移财物, 侵占): an item the unit held at its freeze that, once its books are handed
@@ -77,7 +79,7 @@ public sealed class TransferToNonSuccessor : ILeadRule
     public IEnumerable<Lead> Find(LeadScope scope) =>
         scope.Outflows()
             .Where(o => scope.InFreezeWindow(o.Fact) && o.Counterparty is not null
-                        && o.Fact.Event is AssetDisposed or Funds.PaymentRecorded { Payee.Type: Common.HolderType.Collective }
+                        && o.Fact.Event is AssetDisposed or PaymentRecorded { Payee.Type: HolderType.Collective }
                         && scope.SuccessorOf(o.UnitCode) is { } successor
                         && o.Counterparty.Trim() != successor.Code && o.Counterparty.Trim() != successor.Name)
             .Select(o => Lead.Of(Name, o.UnitCode,

@@ -1,7 +1,7 @@
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Shared payee (多单位同一收款人): one payee, other than a collective, paid by at least

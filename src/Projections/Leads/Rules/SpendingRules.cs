@@ -1,8 +1,9 @@
-using Sanzi.Ledger.Audit;
+using Sanzi.Ledger.Units;
+using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Rush spending (突击花钱): the payments business-dated in the <see cref="LeadThresholds.RushWindowDays"/> days
@@ -17,7 +18,7 @@ public sealed class RushSpending : ILeadRule
     public IEnumerable<Lead> Find(LeadScope scope)
     {
         var t = scope.Thresholds;
-        foreach (var (freeze, frozen) in scope.Of<Units.UnitFrozen>())
+        foreach (var (freeze, frozen) in scope.Of<UnitFrozen>())
         {
             var freezeDay = Stamp.DayOf(frozen.FrozenAt);
             var windowStart = freezeDay.PlusDays(-t.RushWindowDays);

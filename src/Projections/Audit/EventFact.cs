@@ -1,7 +1,8 @@
+using JasperFx.Events;
 using NodaTime;
 using Sanzi.Ledger.Common;
 
-namespace Sanzi.Ledger.Audit;
+namespace Sanzi.Projections.Audit;
 
 /// <summary>
 /// A ledger event as the audit trail, the traces and the red-flag rules see it: the event itself, where it
@@ -18,4 +19,8 @@ public sealed record EventFact(long Sequence, Guid EventId, Guid StreamId, strin
     public decimal? Amount => EventFacts.AmountOf(Event);
     public string? Counterparty => EventFacts.CounterpartyOf(Event);
     public IReadOnlyList<string> Documents => EventFacts.DocumentsOf(Event);
+
+    /// <summary>A ledger event as read from the store, with the role from its headers.</summary>
+    public static EventFact Of(IEvent e) =>
+        new(e.Sequence, e.Id, e.StreamId, e.GetHeader(EventHeaders.Role)?.ToString(), (ILedgerEvent)e.Data);
 }

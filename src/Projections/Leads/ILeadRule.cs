@@ -1,4 +1,4 @@
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>A named red-flag rule: a pure function from the events of a scope to the leads they show.</summary>
 public interface ILeadRule

@@ -1,6 +1,7 @@
+using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Outflow in the freeze window (冻结期违规支出): a payment, disposal or new or grown liability recorded at or
@@ -51,6 +52,6 @@ public sealed class BackDatedEntry : ILeadRule
                 (f.Stamp.Correction is { } why ? $", as a correction: {why}" : ", across the freeze"),
                 f.Amount ?? 0m, null, f.Counterparty, [f]));
 
-    private static bool CrossesFreeze(LeadScope scope, Audit.EventFact f) =>
+    private static bool CrossesFreeze(LeadScope scope, EventFact f) =>
         scope.InFreezeWindow(f) && f.BusinessDate < Stamp.DayOf(scope.FrozenAt(f.UnitCode!)!.Value);
 }

@@ -1,7 +1,7 @@
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 
-namespace Sanzi.Ledger.Leads;
+namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Inflated debt (虚增债务): a liability entered or grown after the unit's debt lock (so above its locked
