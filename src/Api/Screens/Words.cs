@@ -57,7 +57,25 @@ public static class Words
 
     public static readonly IReadOnlyDictionary<string, string> ItemStatus = new Dictionary<string, string>
     {
-        ["inBooks"] = "在册", ["counted"] = "已核实", ["missing"] = "盘亏", ["disposed"] = "已处置", ["handedOver"] = "已移交",
+        ["inBooks"] = "在册", ["inUse"] = "在用", ["counted"] = "已核实", ["missing"] = "盘亏", ["disposed"] = "已处置", ["handedOver"] = "已移交",
+    };
+
+    /// <summary>The red-flag rules (线索规则) by the names the API gives them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>
+    {
+        ["sharedPayee"] = "多单位同一收款人", ["payeeIsActor"] = "经办人即收款人", ["largeCashPayment"] = "大额现金支付", ["cashAboveLimit"] = "库存现金超限",
+        ["itemNotHandedOver"] = "财物未移交", ["shortageAtCount"] = "清查盘亏", ["unapprovedWriteDown"] = "未经批准核销", ["transferToNonSuccessor"] = "移交给非承继单位",
+        ["outflowInFreeze"] = "冻结期流出", ["exceptedOutflow"] = "特批流出", ["backDatedEntry"] = "倒签入账", ["rushSpending"] = "突击花钱",
+        ["splitPayment"] = "拆分支付", ["debtInflation"] = "虚增债务", ["claimLoss"] = "债权流失",
+    };
+
+    /// <summary>The events an item's history shows most often; others keep the API's name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Events = new Dictionary<string, string>
+    {
+        ["assetRegistered"] = "资产登记", ["assetFoundAtCount"] = "盘盈入账", ["assetDisposed"] = "资产处置", ["resourceRegistered"] = "资源登记",
+        ["fundAccountOpened"] = "开设账户", ["paymentMade"] = "付款", ["receiptRecorded"] = "收款", ["debtRecorded"] = "债权债务登记",
+        ["debtIncreased"] = "债务增加", ["debtReduced"] = "债权债务减少", ["itemCounted"] = "清点核实", ["itemTransferred"] = "移交转入",
+        ["booksHandedOver"] = "账套移交",
     };
 
     public static string Of(IReadOnlyDictionary<string, string> words, string? code) =>

@@ -64,7 +64,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await clerk.FillAsync("#item-search", "办公楼");
         await clerk.WaitForFunctionAsync("() => !document.querySelector('.items-table').innerText.includes('拖拉机')");
         await clerk.ClickAsync(".items-table >> text=村部办公楼");
-        await clerk.WaitForSelectorAsync(".item-history >> text=assetRegistered");
+        await clerk.WaitForSelectorAsync(".item-history >> text=资产登记");
         await Shot(clerk, "books");
         var excel = await clerk.RunAndWaitForDownloadAsync(() => clerk.ClickAsync("text=Excel >> nth=0"));
         excel.SuggestedFilename.ShouldEndWith(".xlsx");
@@ -72,8 +72,8 @@ public sealed class BrowserTests : IAsyncLifetime
         // The inspector: leads with their evidence and trace, and a verify run.
         var inspector = await SignIn("纪委-陈监察", "inspector");
         await inspector.GotoAsync(new Uri(_ledger.Address, "/leads").ToString());
-        await inspector.WaitForSelectorAsync(".leads-table >> text=shortageAtCount");
-        await inspector.ClickAsync(".leads-table >> text=shortageAtCount");
+        await inspector.WaitForSelectorAsync(".leads-table >> text=清查盘亏");
+        await inspector.ClickAsync(".leads-table >> text=清查盘亏");
         await inspector.WaitForSelectorAsync("[data-lead] .item-history");
         await Shot(inspector, "leads");
         await inspector.GotoAsync(new Uri(_ledger.Address, "/verify").ToString());
