@@ -6,6 +6,7 @@ using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Notices;
 using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
@@ -36,6 +37,9 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HeaderActorContext>();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
+builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();
 
