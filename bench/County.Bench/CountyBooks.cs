@@ -22,7 +22,7 @@ public static class CountyBooks
             var declare = new DeclareReform($"bench-{merger.NewCode}", $"{merger.NewName}由{merger.Villages.Count}村合并设立", "县政复〔2026〕1号",
                 stamp.BusinessDate, stamp.BusinessDate.PlusDays(30),
                 merger.Villages.Select(v => new Predecessor(v.Code, v.Name, merger.NewCode)).ToList(), [new Successor(merger.NewCode, merger.NewName)],
-                IntegrationMode.FullMerger, DeclareReform.DefaultNoticeDays, null);
+                IntegrationMode.FullMerger, DeclareReform.DefaultNoticeDays, null, null);
             var reformId = Guid.CreateVersion7();
             var events = declare.Decide(reformId, declare.Predecessors.Select(p => p.Code).Append(merger.NewCode)
                 .ToDictionary(c => c, UnitBook? (_) => null), stamp);

@@ -3,6 +3,7 @@ using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sanzi.Api.About;
+using Sanzi.Api.Identity;
 
 namespace Sanzi.Api.Demo;
 
@@ -33,7 +34,7 @@ public sealed class DemoCommand : JasperFxAsyncCommand<NetCoreInput>
         }
 
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        var merger = new SampleMerger(new DemoClient(http));
+        var merger = new SampleMerger(new DemoClient(http, host.Services.GetRequiredService<TokenIssuer>(), SampleMerger.Township));
         try
         {
             await merger.RunAsync(Console.Out);

@@ -41,9 +41,6 @@ public sealed class LedgerClient(HttpClient http, LedgerSession session)
     private HttpRequestMessage Authorised(HttpRequestMessage request)
     {
         if (session.Token.Length > 0) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
-        // Until every ledger validates tokens, the actor is also named the old way.
-        if (session.SignedIn) request.Headers.Add("X-Actor", Uri.EscapeDataString(session.Name));
-        if (session.Role.Length > 0) request.Headers.Add("X-Actor-Role", session.Role);
         return request;
     }
 }

@@ -10,23 +10,19 @@ namespace Sanzi.Api.Screens;
 public sealed record LedgerSession(string Name, string Role, string Token, IReadOnlyList<string> Units)
 {
     public const string TokenCookie = "sanzi-token";
-    public const string NameCookie = "sanzi-name";
-    public const string RoleCookie = "sanzi-role";
 
     public static readonly LedgerSession Anonymous = new("", "", "", []);
 
     public bool SignedIn => Name.Length > 0;
 
-    /// <summary>A role may act here when it is that role, or when the token names no role (a development login).</summary>
-    public bool May(params string[] roles) => SignedIn && (Role.Length == 0 || roles.Contains(Role));
+    /// <summary>Whether the screens offer this role's actions; the API decides whether they are allowed.</summary>
+    public bool May(params string[] roles) => SignedIn && roles.Contains(Role);
 
     public static LedgerSession FromCookies(IRequestCookieCollection cookies)
     {
         var token = cookies[TokenCookie] ?? "";
         var claims = Claims(token);
-        var name = claims.Name ?? cookies[NameCookie] ?? "";
-        var role = claims.Role ?? cookies[RoleCookie] ?? "";
-        return name.Length == 0 ? Anonymous : new LedgerSession(name, role, token, claims.Units);
+        return claims.Name is { Length: > 0 } name ? new LedgerSession(name, claims.Role ?? "", token, claims.Units) : Anonymous;
     }
 
     /// <summary>Reads the token's claims for display only; the API validates the signature.</summary>

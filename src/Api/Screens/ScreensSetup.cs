@@ -24,8 +24,7 @@ public static class ScreensSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapGet("/logout", (HttpContext http) =>
         {
-            foreach (var cookie in new[] { LedgerSession.TokenCookie, LedgerSession.NameCookie, LedgerSession.RoleCookie })
-                http.Response.Cookies.Delete(cookie);
+            http.Response.Cookies.Delete(LedgerSession.TokenCookie);
             return Results.Redirect("/login");
         }).ExcludeFromDescription();
         app.MapGet("/files/{**path}", Download).ExcludeFromDescription();
@@ -42,6 +41,7 @@ public static class ScreensSetup
             return Results.NotFound();
         var client = clients.For(LedgerSession.FromCookies(http.Request.Cookies));
         var (status, type, name, bytes) = await client.FetchAsync("/" + path + http.Request.QueryString, http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-store";
         return status == 200 ? Results.File(bytes, type, name) : Results.StatusCode(status);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Sanzi.Api.Demo;
+using Sanzi.Api.Identity;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -24,7 +25,7 @@ public sealed class BrowserTests : IAsyncLifetime
         if (!Chromium.Installed) return;
         _ledger = await LedgerProcess.StartAsync("screens_browser");
         using var http = new HttpClient { BaseAddress = _ledger.Address };
-        await new SampleMerger(new DemoClient(http)).RunAsync(TextWriter.Null);
+        await new SampleMerger(new DemoClient(http, _ledger.Tokens, SampleMerger.Township)).RunAsync(TextWriter.Null);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Binary, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
     }
@@ -43,7 +44,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.SkipUnless(Chromium.Installed, $"{Chromium.Binary} is not installed; .ci/run installs it.");
 
         // The reform office: the list of reforms with every unit's progress, and a refusal shown next to its field.
-        var office = await SignIn("县改革办-李主任", "reform-office");
+        var office = await SignIn("县改革办-李主任", Roles.ReformOffice);
         await office.WaitForSelectorAsync("text=东坪村、西坪村合并设立和平村");
         (await office.Locator(".reform-progress tr").CountAsync()).ShouldBeGreaterThan(3);
         await office.ClickAsync("[data-submit=declare]");
@@ -52,7 +53,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Shot(office, "reforms");
 
         // The township clerk: the reform's units with their stage, then a unit's books, chart and reports.
-        var clerk = await SignIn("周会计", "township-clerk");
+        var clerk = await SignIn("周会计", Roles.TownshipClerk);
         await clerk.ClickAsync("text=东坪村、西坪村合并设立和平村");
         await clerk.WaitForSelectorAsync($"[data-unit='{East}'] [data-stage=closed]");
         (await clerk.InnerTextAsync($"[data-blocker='{East}']")).ShouldContain("已关闭");
@@ -70,7 +71,7 @@ public sealed class BrowserTests : IAsyncLifetime
         excel.SuggestedFilename.ShouldEndWith(".xlsx");
 
         // The inspector: leads with their evidence and trace, and a verify run.
-        var inspector = await SignIn("纪委-陈监察", "inspector");
+        var inspector = await SignIn("纪委-陈监察", Roles.Inspector);
         await inspector.GotoAsync(new Uri(_ledger.Address, "/leads").ToString());
         await inspector.WaitForSelectorAsync(".leads-table >> text=清查盘亏");
         await inspector.ClickAsync(".leads-table >> text=清查盘亏");
@@ -88,8 +89,7 @@ public sealed class BrowserTests : IAsyncLifetime
         var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_ledger.Address, "/login").ToString());
-        await page.FillAsync("#name", name);
-        await page.SelectOptionAsync("#role", role);
+        await page.FillAsync("#token", _ledger.Tokens.Issue(name, role, [SampleMerger.Township], TokenIssuer.DefaultLifetime));
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync("**/reforms");
         await page.WaitForSelectorAsync($"[data-testid=who] >> text={name}");

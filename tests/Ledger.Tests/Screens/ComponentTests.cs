@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Sanzi.Api.Identity;
 using Sanzi.Api.Screens;
 using Sanzi.Api.Units;
 using Sanzi.Tests.Support;
@@ -12,7 +13,9 @@ namespace Sanzi.Tests.Screens;
 /// <summary>Components rendered by bUnit, talking to the real ledger in-process through its HTTP API.</summary>
 public sealed class ComponentTests(LedgerFixture fixture)
 {
-    private static readonly LedgerSession Office = new("县改革办-测试", "reform-office", "", []);
+
+    private LedgerSession Office => new("县改革办-测试", Roles.ReformOffice,
+        fixture.Host.Services.GetRequiredService<TokenIssuer>().Issue("县改革办-测试", Roles.ReformOffice, [], TokenIssuer.DefaultLifetime), []);
 
     private BunitContext Context()
     {

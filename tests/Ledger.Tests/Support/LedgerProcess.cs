@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,6 +21,14 @@ public sealed class LedgerProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The key the process signs and checks tokens with, so that the test can issue them.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public Sanzi.Api.Identity.TokenIssuer Tokens { get; } = new(
+        Sanzi.Api.Identity.SigningKey.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>(Sanzi.Api.Identity.SigningKey.Setting, SigningKey)]).Build(), Path.GetTempPath()),
+        NodaTime.SystemClock.Instance);
 
     public static async Task<LedgerProcess> StartAsync(string database)
     {
@@ -48,6 +57,7 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
+        start.Environment["Auth__SigningKey"] = SigningKey;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
