@@ -48,9 +48,7 @@ public sealed class AccessGate(RequestDelegate next)
 
     private static string Describe(Access access) => access.Method == "GET" ? $"read {access.Route}" : $"write {access.Route}";
 
-    /// <summary>The API's endpoints; its reference pages (Scalar at <c>/api/docs</c>) describe it and hold no data.</summary>
-    private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/docs");
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     private static ProblemDetails Forbidden(string detail) =>
         new() { Status = StatusCodes.Status403Forbidden, Title = "Not allowed for this token", Detail = detail };

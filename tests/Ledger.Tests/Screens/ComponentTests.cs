@@ -40,7 +40,7 @@ public sealed class ComponentTests(LedgerFixture fixture)
         form.WaitForAssertion(() => form.Find("[data-refusal=declare]"), TimeSpan.FromSeconds(20));
         var titleField = form.FindAll(".mud-input-control").First(c => c.TextContent.Contains("方案名称"));
         titleField.ClassList.ShouldContain("mud-input-error");
-        titleField.TextContent.ShouldContain("title", Case.Insensitive);
+        titleField.TextContent.ShouldContain("is required");
         form.FindAll(".mud-input-control").First(c => c.TextContent.Contains("批准文号")).ClassList.ShouldNotContain("mud-input-error");
     }
 

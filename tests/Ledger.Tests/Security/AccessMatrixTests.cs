@@ -62,6 +62,12 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/verify", "AI" },
         { "GET", "/api/verify/head", "AI" },
         { "GET", "/api/leads", "I" },
+        { "GET", "/api/reforms", "OC-AI" },
+        { "GET", "/api/about", "*" },
+        { "GET", "/api/docs/{documentName?}", "*" },
+        { "GET", "/api/docs/scalar.js", "*" },
+        { "GET", "/api/docs/scalar.aspnetcore.js", "*" },
+        { "GET", "/api/docs/favicon.svg", "*" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
     };
