@@ -20,7 +20,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
 
     private enum Caller { Anonymous, Office, OwnClerk, OtherClerk, Auditor, Inspector }
 
-    /// <summary>Who may call each endpoint: O office, C the unit's clerk, A auditor, I inspector, * anyone without a token.</summary>
+    /// <summary>Who may call each endpoint: O office, C the unit's clerk, X a clerk of other units, A auditor, I inspector, * anyone without a token.</summary>
     public static TheoryData<string, string, string> Matrix => new()
     {
         { "POST", "/api/reforms", "O" },
@@ -62,7 +62,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/verify", "AI" },
         { "GET", "/api/verify/head", "AI" },
         { "GET", "/api/leads", "I" },
-        { "GET", "/api/reforms", "OC-AI" },
+        { "GET", "/api/reforms", "OCXAI" },
         { "GET", "/api/about", "*" },
         { "GET", "/api/docs/{documentName?}", "*" },
         { "GET", "/api/docs/scalar.js", "*" },
@@ -154,6 +154,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
     {
         Caller.Office => 'O',
         Caller.OwnClerk => 'C',
+        Caller.OtherClerk => 'X',
         Caller.Auditor => 'A',
         Caller.Inspector => 'I',
         _ => '-',
