@@ -71,6 +71,12 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/reforms/{id}/exception-uses", "AI" },
         { "GET", "/api/counterparties", "AI" },
         { "POST", "/api/counterparties", "O" },
+        { "GET", "/api/reforms", "OCXAI" },
+        { "GET", "/api/about", "*" },
+        { "GET", "/api/docs/{documentName?}", "*" },
+        { "GET", "/api/docs/scalar.js", "*" },
+        { "GET", "/api/docs/scalar.aspnetcore.js", "*" },
+        { "GET", "/api/docs/favicon.svg", "*" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
     };
