@@ -11,6 +11,8 @@ namespace Sanzi.Api.Demo;
 /// </summary>
 public sealed class SampleMerger(DemoClient client)
 {
+    /// <summary>临河镇, whose clerk's token covers the three villages.</summary>
+    public const string Township = "360702105";
     private const string East = "360702105201";
     private const string West = "360702105202";
     private const string Merged = "360702105210";

@@ -36,6 +36,9 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
             throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the three parties must be three people.");
+        // A signature is the signer's own: the token's name must be the one the register names for this role.
+        if (draft.Parties.Single(p => p.Role == Role).Name is var named && named != stamp.Actor)
+            throw Refused.Forbidden($"The register names {named} as the {ApiNames.Name(Role)} party of {unit.Code}; {stamp.Actor} may not sign for them.");
 
         var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp));
         if (signatures.Count < 2) return [signed];

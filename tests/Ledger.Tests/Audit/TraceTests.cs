@@ -32,7 +32,7 @@ public class TraceTests(LedgerFixture fixture)
         var steps = trace.GetProperty("steps").EnumerateArray().ToList();
         steps.Select(s => s.GetProperty("type").GetString()).ShouldBe(
             ["fundAccountOpened", "paymentRecorded", "itemCounted", "itemTransferred", "paymentRecorded"]);
-        steps[3].GetProperty("actor").GetString().ShouldBe("township-inspector");
+        steps[3].GetProperty("actor").GetString().ShouldBe(Books.Supervisor);
         steps[4].GetProperty("unitCode").GetString().ShouldBe(successor);
 
         await _api.CaughtUp();

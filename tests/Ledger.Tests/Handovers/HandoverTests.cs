@@ -50,6 +50,7 @@ public class HandoverTests(LedgerFixture fixture)
     public async Task The_three_parties_must_be_three_people_each_signing_once()
     {
         var (books, _, _) = await Drafted();
+        await books.DraftHandover(handingOver: "li", receiving: "li", supervising: "zhao");
         await books.Sign("handingOver", "li");
         await books.Sign("receiving", "li", 409);
         await books.Sign("handingOver", "wang", 409);
@@ -60,6 +61,7 @@ public class HandoverTests(LedgerFixture fixture)
     public async Task A_register_the_books_moved_away_from_is_refused_until_drawn_up_again()
     {
         var (books, reformId, account) = await Drafted();
+        await books.DraftHandover(handingOver: "li", receiving: "wang", supervising: "zhao");
         await books.Sign("handingOver", "li");
         await books.Sign("receiving", "wang");
         var exception = await _api.Post($"/api/reforms/{reformId}/exceptions", new

@@ -74,7 +74,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         {
             idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "511",
             voucherNumber = "收-1",
-        }, 200, Uri.EscapeDataString("李会计"));
+        }, 200, "李会计");
         var excavator = await a.Asset("machinery", "挖掘机", 50_000m);
         var claimB = await b.Debt("claim", "receivable", "某企业", 8_000m, ownership: "state");
         var vehicleB = await b.Asset("vehicle", "皮卡车", 80_000m, ownership: "state");

@@ -1,3 +1,4 @@
+using Sanzi.Api.Identity;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Reforms;
@@ -64,7 +65,7 @@ public class DeclareReformTests(LedgerFixture fixture)
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(Sample.Reform(oldCode, Sample.TownshipCode())).ToUrl("/api/reforms");
-            s.WithRequestHeader("X-Actor", "county-office");
+            s.WithRequestHeader("Authorization", "Bearer " + _api.Token("county-office", Roles.ReformOffice));
             s.StatusCodeShouldBe(201);
             s.Header("Location").SingleValueShouldMatch("^/api/reforms/[0-9a-f-]{36}$");
         });

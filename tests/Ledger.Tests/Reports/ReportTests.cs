@@ -108,14 +108,14 @@ public class ReportTests(LedgerFixture fixture)
         var signatures = east.GetProperty("signatures").EnumerateArray().ToList();
         signatures.Select(s => (s.Str("roleName"), s.Str("name"), s.Str("signer"))).ShouldBe(
         [
-            ("移交人", "李建国", "outgoing-director"), ("接收人", "王志强", "incoming-director"), ("监交人", "赵明", "township-inspector"),
+            ("移交人", "李建国", "李建国"), ("接收人", "王志强", "王志强"), ("监交人", "赵明", "赵明"),
         ]);
         var signedOn = Sample.Iso(m.FreezeDay.PlusDays(5 + Sample.NoticeDays));
         signatures.ShouldAllBe(s => s.GetProperty("signedOn").GetString() == signedOn && s.GetProperty("recordedAt").GetString() != null);
         east.Str("closedOn").ShouldBe(signedOn);
 
         var csv = System.Text.Encoding.UTF8.GetString((await _api.Download(Unit(m.East.Code, "handover", "format=csv"))).Body);
-        csv.ShouldContain("移交人,李建国,原村委会主任,outgoing-director,");
+        csv.ShouldContain("移交人,李建国,原村委会主任,李建国,");
         csv.ShouldContain("序号,原单位代码,接收单位代码");
         (await _api.Get(Unit(m.Merged.Code, "handover"), 404)).Str("detail")!.ShouldContain("no handover register");
     }

@@ -87,15 +87,19 @@ public sealed class Books(LedgerApi api, string unitCode)
             idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Day ?? Sample.Today(), businessDate = Day, document = "成员代表大会决议〔2026〕2号",
         }, status);
 
-    public Task<JsonElement> DraftHandover(int status = 200) =>
+    /// <summary>The three parties the register names by default; each signs with a token of their own name.</summary>
+    public const string HandingOver = "李建国", Receiving = "王志强", Supervisor = "赵明";
+
+    public Task<JsonElement> DraftHandover(int status = 200, string handingOver = HandingOver, string receiving = Receiving,
+        string supervising = Supervisor) =>
         api.Post($"/api/units/{Code}/handover", new
         {
             idempotencyKey = Sample.Key(),
             parties = new[]
             {
-                new { role = "handingOver", name = "李建国", post = "原村委会主任" },
-                new { role = "receiving", name = "王志强", post = "新村委会主任" },
-                new { role = "supervising", name = "赵明", post = "镇纪委书记" },
+                new { role = "handingOver", name = handingOver, post = "原村委会主任" },
+                new { role = "receiving", name = receiving, post = "新村委会主任" },
+                new { role = "supervising", name = supervising, post = "镇纪委书记" },
             },
             archives = new[] { "会计凭证 2018-2026 共 96 册", "会计账簿 12 本", "财务报表 9 年" },
             seals = new[] { "村民委员会印章", "村股份经济合作社财务专用章" },
@@ -119,9 +123,9 @@ public sealed class Books(LedgerApi api, string unitCode)
 
     public async Task<JsonElement> SignedByAll()
     {
-        await Sign("handingOver", "outgoing-director");
-        await Sign("receiving", "incoming-director");
-        return await Sign("supervising", "township-inspector");
+        await Sign("handingOver", HandingOver);
+        await Sign("receiving", Receiving);
+        return await Sign("supervising", Supervisor);
     }
 
     public Task<JsonElement> Sign(string role, string actor, int status = 200) =>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Alba;
 using JasperFx.CommandLine;
 using Sanzi.Api.Hosting;
@@ -25,6 +26,10 @@ public sealed class LedgerFixture : IAsyncLifetime
             _postgres = await EmbeddedPostgres.StartAsync(dataDir, throwaway: true);
             Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", _postgres.ConnectionString("ledger"));
         }
+
+        // A key of this run's own, so the tests never write signing.key into a data folder.
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Auth__SigningKey")))
+            Environment.SetEnvironmentVariable("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
         // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
         Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
