@@ -61,6 +61,7 @@ public sealed record CountItem(
             _ => VerifiedValue!.Value,
         };
         if (item.Kind is ItemKind.Fund or ItemKind.Claim && verified < 0) throw Refused.Invalid("verifiedValue", "must not be negative");
-        return new ItemCounted(item.Id, unit.Code, Result, item.BookValue, verified, CountedQuantity, Reason, CountedOn ?? stamp.BusinessDate, stamp);
+        return new ItemCounted(item.Id, unit.Code, Result, item.BookValue, verified, CountedQuantity, Reason, CountedOn ?? stamp.BusinessDate,
+            stamp.On(CountedOn ?? stamp.BusinessDate));
     }
 }
