@@ -4,6 +4,7 @@ using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Notices;
 using Sanzi.Projections.Leads;
 using Wolverine;
 using Wolverine.Http;
@@ -34,6 +35,9 @@ var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirec
 builder.Services.AddLedgerIdentity(signingKey);
 builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
+builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
 
 var app = builder.Build();
 app.Logger.LogInformation("Sanzi Ledger uses {Database}; tokens are signed with the key from {KeySource}", database.Description, signingKey.Source);

@@ -57,6 +57,7 @@ public static class AccessTable
         new("POST", "/api/units/{code}/objections/{objectionId}/resolution", "books", Scope.Unit, Clerk),
         new("POST", "/api/units/{code}/notice/confirmation", "books", Scope.Unit, Clerk),
         new("POST", "/api/units/{code}/handover", "books", Scope.Unit, Clerk),
+        new("POST", "/api/units/{code}/imports", "books", Scope.Unit, Clerk),
         new("POST", "/api/assets/{id}/disposal", "books", Scope.Item, Clerk),
         new("POST", "/api/resources/{id}/contracts", "books", Scope.Item, Clerk),
         new("POST", "/api/fund-accounts/{id}/receipts", "books", Scope.Item, Clerk),
@@ -77,6 +78,7 @@ public static class AccessTable
         new("GET", "/api/units/{code}/debts", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/handover", "read", Scope.Unit, Everyone),
         new("GET", "/api/items/{id}", "read", Scope.Item, Everyone),
+        new("GET", "/api/imports/templates/{table}", "read", Scope.County, Everyone),
 
         // For the finance bureau: old against new, county-wide.
         new("GET", "/api/reforms/{id}/reconciliation", "reconciliation", Scope.County, Reconcilers),
@@ -87,6 +89,8 @@ public static class AccessTable
         new("GET", "/api/trace/counterparties/{name}", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify/head", "inspection", Scope.County, Auditors),
+        new("GET", "/api/verify/consistency", "inspection", Scope.County, Auditors),
+        new("GET", "/api/verify/key", "inspection", Scope.County, Auditors),
         new("GET", "/api/leads", "leads", Scope.County, Inspectors),
 
         // 公示: posted for every member to read.

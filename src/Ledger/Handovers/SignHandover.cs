@@ -31,6 +31,7 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         var unit = books.Unit;
         unit.EnsureStage(unit.Handover is not null, "signing the handover", "a drafted handover register");
         var draft = unit.Handover!;
+        unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "a signature");
         var signatures = unit.Signatures ?? [];
         if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
@@ -51,7 +52,8 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         [
             signed,
             .. held.Select(i => new StreamEvent(i.Id,
-                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp))),
+                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp,
+                    i.Count?.CountedQuantity ?? i.Quantity))),
             new(unit.Id, new BooksHandedOver(unit.Code, draft.HandoverId, draft.SuccessorCode, held.Count, totals, stamp.RecordedAt, stamp)),
             new(books.Successor.Id, new BooksReceived(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.EntityCode, held.Count, totals, stamp)),
         ];

@@ -18,7 +18,8 @@ public class TraceTests(LedgerFixture fixture)
             plannedFreezeDate = "2026-01-02", noticeDays = 0,
             predecessors = new[] { new { code = books.Code, name = "旧乡" } }, successors = new[] { new { code = successor, name = "新镇" } },
         }, 201)).GetProperty("reformId").GetGuid();
-        var account = await books.Account("bank", 10_000m);
+        // The township government's own account (国有资产): a notice of 0 days is allowed for state assets only.
+        var account = await books.Account("bank", 10_000m, "state");
         var payee = "印刷厂-" + Sample.Key()[..8];
         await Pay(account, 100m, payee);
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);

@@ -32,7 +32,7 @@ public class HandoverTests(LedgerFixture fixture)
     [InlineData(IntegrationMode.KeepCoopsSeparate, States.Code)]
     public void Coops_kept_apart_stay_separate_accounting_entities_in_the_new_village(IntegrationMode mode, string entity)
     {
-        var confirmed = States.Noticed().Apply(new MembersConfirmed(States.Code, MembersBody.MembersAssembly, new NodaTime.LocalDate(2026, 12, 1), "决议", Sample.Stamp()));
+        var confirmed = States.Noticed().Apply(new MembersConfirmed(States.Code, MembersBody.MembersAssembly, Sample.Stamp().RecordedOn, "决议", Sample.Stamp()));
         var reform = Reform.Create(new ReformDeclared(States.ReformId, "合村", "临政复〔2026〕7号", new NodaTime.LocalDate(2026, 11, 1),
             new NodaTime.LocalDate(2026, 11, 30), [new Predecessor(States.Code, "青山村", "360702199210")], [new Successor("360702199210", "和平村")],
             mode, 7, Sample.Stamp()));

@@ -53,7 +53,7 @@ public class TokenTests(LedgerFixture fixture)
             plannedFreezeDate = "2026-11-30", noticeDays = 0,
             predecessors = new[] { new { code = books.Code, name = "旧乡" } }, successors = new[] { new { code = Sample.TownshipCode(), name = "新镇" } },
         }, 201)).GetProperty("reformId").GetGuid();
-        var account = await books.Account("bank", 1_000m);
+        var account = await books.Account("bank", 1_000m, "state");
         await _api.Post($"/api/reforms/{reform}/freeze", Sample.Freeze(), 200);
         await books.DraftedAfterCounting(account);
 

@@ -44,6 +44,36 @@ public sealed class LedgerApi(IAlbaHost host)
         return await Read(result);
     }
 
+    /// <summary>Uploads a file: as the raw body, or as the multipart form field <c>file</c>.</summary>
+    public async Task<JsonElement> PostFile(string url, byte[] content, int status, bool multipart = false)
+    {
+        var result = await host.Scenario(s =>
+        {
+            if (multipart)
+            {
+                var form = new System.Net.Http.MultipartFormDataContent { { new System.Net.Http.ByteArrayContent(content), "file", "register.xlsx" } };
+                WithQuery(s.Post.MultipartFormData(form), url);
+            }
+            else
+            {
+                WithQuery(s.Post.ByteArray(content), url);
+            }
+
+            Authorize(s, "POST", url.Split('?')[0], DefaultActor, null, null);
+            s.StatusCodeShouldBe(status);
+        });
+        return await Read(result);
+    }
+
+    /// <summary>Alba escapes a query string given with the path; it takes the parameters one by one.</summary>
+    private static void WithQuery(SendExpression send, string url)
+    {
+        var parts = url.Split('?', 2);
+        send.ToUrl(parts[0]);
+        foreach (var pair in parts.Length > 1 ? parts[1].Split('&') : [])
+            send.QueryString(pair.Split('=')[0], Uri.UnescapeDataString(pair.Split('=')[1]));
+    }
+
     public async Task<JsonElement> Get(string url, int status = 200, string? actor = DefaultReader, string? role = null,
         IReadOnlyList<string>? units = null)
     {
