@@ -63,6 +63,7 @@ public sealed class WriteBench(IServiceProvider services, HttpClient http)
         await Post($"/api/reforms/{reformId}/freeze", new { idempotencyKey = Key(), document = "闽政发〔2026〕1号" });
         await Post($"/api/units/{unit}/debt-lock", new { idempotencyKey = Key() });
         await Post($"/api/units/{unit}/inventory/close", new { idempotencyKey = Key() });
+        // State assets (国有资产) only: the reform's 0 notice days stand, the county's floor being for collective assets.
         await Post($"/api/units/{unit}/notice", new { idempotencyKey = Key(), places = new[] { "公开栏" }, objectionsTo = "镇三资中心" });
         await Post($"/api/units/{unit}/notice/confirmation", new
         {

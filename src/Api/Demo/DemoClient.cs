@@ -1,16 +1,22 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Demo;
 
-/// <summary>Posts the demo's commands as the given actor and fails loudly on anything but success.</summary>
-public sealed class DemoClient(HttpClient http)
+/// <summary>
+/// Posts the demo's commands as the given actor, with a token for the role the access table names first for the
+/// endpoint and the demo's township as unit, and fails loudly on anything but success.
+/// </summary>
+public sealed class DemoClient(HttpClient http, TokenIssuer tokens, string township)
 {
     public async Task<JsonElement> Post(string url, object body, string actor)
     {
+        var role = AccessTable.Match("POST", url)?.Roles[0] ?? throw new InvalidOperationException($"No access rule for POST {url}.");
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: LedgerJson.Options) };
-        request.Headers.Add("X-Actor", Uri.EscapeDataString(actor));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue(actor, role, [township], TokenIssuer.DefaultLifetime));
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

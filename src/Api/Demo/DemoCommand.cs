@@ -1,6 +1,7 @@
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Sanzi.Api.Identity;
 
 namespace Sanzi.Api.Demo;
 
@@ -19,7 +20,7 @@ public sealed class DemoCommand : JasperFxAsyncCommand<NetCoreInput>
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
-        var merger = new SampleMerger(new DemoClient(http));
+        var merger = new SampleMerger(new DemoClient(http, host.Services.GetRequiredService<TokenIssuer>(), SampleMerger.Township));
         await merger.RunAsync(Console.Out);
 
         Console.WriteLine();

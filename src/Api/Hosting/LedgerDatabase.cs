@@ -24,11 +24,15 @@ public sealed class LedgerDatabase : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(configured))
             return new LedgerDatabase(configured, null, "the server named by ConnectionStrings:Ledger");
 
-        var dataDir = Path.GetFullPath(configuration["Ledger:DataDirectory"] ?? Path.Combine(".ledger", "pg"), contentRoot);
+        var dataDir = DataDirectory(configuration, contentRoot);
         var embedded = await EmbeddedPostgres.StartAsync(dataDir, throwaway: false);
         return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded,
             $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, data in {dataDir}");
     }
+
+    /// <summary>The ledger's data folder: the embedded server's, and where a generated token key is kept either way.</summary>
+    public static string DataDirectory(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(configuration["Ledger:DataDirectory"] ?? Path.Combine(".ledger", "pg"), contentRoot);
 
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Sanzi.Api.Commands;
+using Microsoft.Extensions.Options;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Notices;
@@ -17,9 +18,11 @@ public static class PublishNoticeEndpoint
 
     [WolverinePost("/api/units/{code}/notice")]
     public static async Task<(IResult, Events)> Post(PublishNotice command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
-        Stamp stamp, IDocumentSession session, CancellationToken ct)
+        Stamp stamp, IDocumentSession session, IOptions<NoticeRules> rules, CancellationToken ct)
     {
-        var published = command.Decide(unit, await session.ReformOfAsync(unit, ct), Guid.CreateVersion7(), stamp);
+        var reform = await session.ReformOfAsync(unit, ct);
+        var days = PublishNotice.Days(reform, await session.ItemsOfUnitAsync(unit.Code, ct), rules.Value);
+        var published = command.Decide(unit, reform, days, Guid.CreateVersion7(), stamp);
         return (Answer.Ok(published), [published]);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Sanzi.Projections.Notices;
+using Sanzi.Projections.Reports;
 
 namespace Sanzi.Api.Notices;
 
@@ -69,6 +70,5 @@ public static class NoticePage
 
     private static string Q(decimal? value) => value?.ToString("#,##0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string D(NodaTime.LocalDate? date) =>
-        date is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日") : "";
+    private static string D(NodaTime.LocalDate? date) => Texts.Date(date) ?? "";
 }

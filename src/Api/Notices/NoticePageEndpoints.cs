@@ -1,4 +1,6 @@
 using Marten;
+using NodaTime;
+using Sanzi.Api.Reports;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Projections.Notices;
@@ -11,14 +13,16 @@ namespace Sanzi.Api.Notices;
 public static class NoticePageEndpoints
 {
     [WolverineGet("/notices/{code}")]
-    public static Task<IResult> Current(string code, IQuerySession session, CancellationToken ct) => Page(code, null, session, ct);
+    public static Task<IResult> Current(string code, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Page(code, null, ReportRequest.Parse(null, asOf, knownAt, clock).Time, session, ct);
 
     [WolverineGet("/notices/{code}/{noticeId}")]
-    public static Task<IResult> ById(string code, Guid noticeId, IQuerySession session, CancellationToken ct) => Page(code, noticeId, session, ct);
+    public static Task<IResult> ById(string code, Guid noticeId, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Page(code, noticeId, ReportRequest.Parse(null, asOf, knownAt, clock).Time, session, ct);
 
-    private static async Task<IResult> Page(string code, Guid? noticeId, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> Page(string code, Guid? noticeId, ReportTime time, IQuerySession session, CancellationToken ct)
     {
-        var records = await UnitRecords.LoadAsync(session, code, null, ct);
+        var records = await UnitRecords.LoadAsync(session, code, time, ct);
         if (noticeId is { } id && records.Unit.Notice?.NoticeId != id) throw Refused.NotFound($"Notice {id} is not one of unit {code}'s.");
         var reform = records.Unit.ReformId is { } reformId ? await session.LoadAsync<Reform>(reformId, ct) : null;
         return Results.Content(NoticePage.Render(PublicNotice.Build(records, reform)), "text/html; charset=utf-8");

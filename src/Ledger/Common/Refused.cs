@@ -9,6 +9,8 @@ public enum RefusalKind
     NotFound,
     /// <summary>A field breaks a rule that needs the ledger's state or clock to check (400).</summary>
     Invalid,
+    /// <summary>The acting person may not do this, whatever the books say (403).</summary>
+    Forbidden,
 }
 
 /// <summary>A decision's refusal: nothing is written, and the caller is told why.</summary>
@@ -22,6 +24,7 @@ public sealed class Refused(RefusalKind kind, string reason, IReadOnlyDictionary
 
     public static Refused Conflict(string reason) => new(RefusalKind.Conflict, reason);
     public static Refused NotFound(string reason) => new(RefusalKind.NotFound, reason);
+    public static Refused Forbidden(string reason) => new(RefusalKind.Forbidden, reason);
 
     public static Refused Invalid(string field, string rule) =>
         new(RefusalKind.Invalid, $"{field} {rule}", new Dictionary<string, string[]> { [field] = [rule] });

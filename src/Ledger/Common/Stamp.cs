@@ -3,9 +3,10 @@ using NodaTime;
 namespace Sanzi.Ledger.Common;
 
 /// <summary>
-/// Who recorded an event, the instant it was recorded, and the business day it is about. Every ledger
-/// event carries one, so the record stands on its own without the store's metadata. An entry dated
-/// before its unit's freeze but recorded after it is a correction and says why.
+/// Who recorded an event, and its two times: the instant it was recorded (recording time) and the business
+/// day it is about (business time). Every ledger event carries one, so the record stands on its own without
+/// the store's metadata. Outside a reform entered after the fact, an entry dated before its unit's freeze
+/// but recorded after it is a correction and says why.
 /// </summary>
 public sealed record Stamp(string Actor, Instant RecordedAt, LocalDate BusinessDate, string? Correction = null)
 {
@@ -15,6 +16,16 @@ public sealed record Stamp(string Actor, Instant RecordedAt, LocalDate BusinessD
     public LocalDate RecordedOn => RecordedAt.InZone(Zone).Date;
 
     public static LocalDate DayOf(Instant instant) => instant.InZone(Zone).Date;
+
+    /// <summary>
+    /// Where the entry stands in business time: an entry about the day it is recorded on stands at its recording
+    /// instant; one about an earlier day stands at the last moment of that day, after anything else that day
+    /// (a freeze on the day of a back-dated payment is taken to come first).
+    /// </summary>
+    public Instant BusinessTime() => BusinessDate == RecordedOn ? RecordedAt : EndOf(BusinessDate);
+
+    /// <summary>The last instant of a Beijing day: "the books as they stood on that day".</summary>
+    public static Instant EndOf(LocalDate day) => day.PlusDays(1).AtStartOfDayInZone(Zone).ToInstant() - Duration.Epsilon;
 }
 
 /// <summary>Every event of the ledger says who, when and for which business day.</summary>

@@ -41,7 +41,7 @@ public sealed record IncreaseDebt(
     public DebtIncreased Decide(UnitBook unit, Item debt, ExceptionApproved? exception, Stamp stamp)
     {
         if (debt.Kind is not (ItemKind.Claim or ItemKind.Liability)) throw Refused.Conflict($"Item {debt.ItemCode} is not a claim or liability.");
-        if (debt.Kind == ItemKind.Liability && (unit.IsFrozenAt(stamp.RecordedAt) || unit.DebtsLockedAsOf is not null))
+        if (debt.Kind == ItemKind.Liability && (unit.IsFrozenFor(stamp) || unit.DebtsLockedAsOf <= stamp.BusinessDate))
         {
             if (exception is null)
                 throw Refused.Conflict($"The debts of {unit.Code} are locked; liability {debt.ItemCode} may not grow without an exception approval (特批).");

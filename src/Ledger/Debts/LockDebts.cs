@@ -23,10 +23,11 @@ public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate
 
     public DebtsLocked Decide(UnitBook unit, IReadOnlyList<Item> items, Stamp stamp)
     {
-        unit.EnsureStage(unit.FrozenAt is not null && unit.IsFrozenAt(stamp.RecordedAt), "locking the debts", "the freeze");
+        unit.EnsureStage(unit.IsFrozenFor(stamp), "locking the debts", "the freeze");
         if (unit.DebtsLockedAsOf is { } locked) throw Refused.Conflict($"The debts of {unit.Code} were already locked as of {locked}.");
         var asOf = AsOf ?? stamp.BusinessDate;
         if (asOf > stamp.RecordedOn) throw Refused.Invalid("asOf", "may not be in the future");
+        unit.EnsureInOrder(asOf, "asOf", "the debt lock");
 
         var balances = items
             .Where(i => i.Kind is ItemKind.Claim or ItemKind.Liability && i.IsHeld)

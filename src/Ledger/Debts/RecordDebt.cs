@@ -61,7 +61,7 @@ public sealed record RecordDebt(
 
     public DebtRecorded Decide(UnitBook unit, ExceptionApproved? exception, Guid debtId, Stamp stamp)
     {
-        if (Side == ItemKind.Liability && unit.IsFrozenAt(stamp.RecordedAt))
+        if (Side == ItemKind.Liability && unit.IsFrozenFor(stamp))
             unit.EnsureOutflowAllowed(stamp, "a new liability", ExceptionScope.Liability, Amount, exception);
         else
             unit.EnsureNewItemAllowed(stamp, Side == ItemKind.Claim ? "a new claim" : "a new liability");

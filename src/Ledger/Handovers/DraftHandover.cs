@@ -55,10 +55,13 @@ public sealed record DraftHandover(
     public HandoverDrafted Decide(UnitBook unit, Reform reform, IReadOnlyList<Item> items, Guid handoverId, Stamp stamp)
     {
         unit.EnsureStage(unit.Confirmation is not null, "drafting the handover", "the members' confirmation of the notice");
+        var date = HandoverDate ?? stamp.BusinessDate;
+        if (date > stamp.RecordedOn) throw Refused.Invalid("handoverDate", "may not be in the future");
+        unit.EnsureInOrder(date, HandoverDate is null ? "businessDate" : "handoverDate", "the handover register");
         var successor = reform.PredecessorOf(unit.Code).SuccessorCode;
         var held = items.Where(i => i.IsHeld).ToList();
         return new HandoverDrafted(unit.Code, handoverId, successor,
-            reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, HandoverDate ?? stamp.BusinessDate,
+            reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, date,
             Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp);
     }
 }

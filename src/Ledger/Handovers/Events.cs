@@ -42,7 +42,8 @@ public sealed record ItemTransferred(
     string ToUnit,
     string EntityCode,
     decimal Value,
-    Stamp Stamp) : ILedgerEvent;
+    Stamp Stamp,
+    decimal? Quantity = null) : ILedgerEvent;
 
 /// <summary>The old unit handed over its whole books; they are closed for good and its code is retired (已撤销).</summary>
 public sealed record BooksHandedOver(

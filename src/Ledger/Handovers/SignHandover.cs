@@ -31,10 +31,14 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         var unit = books.Unit;
         unit.EnsureStage(unit.Handover is not null, "signing the handover", "a drafted handover register");
         var draft = unit.Handover!;
+        unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "a signature");
         var signatures = unit.Signatures ?? [];
         if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
             throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the three parties must be three people.");
+        // A signature is the signer's own: the token's name must be the one the register names for this role.
+        if (draft.Parties.Single(p => p.Role == Role).Name is var named && named != stamp.Actor)
+            throw Refused.Forbidden($"The register names {named} as the {ApiNames.Name(Role)} party of {unit.Code}; {stamp.Actor} may not sign for them.");
 
         var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp));
         if (signatures.Count < 2) return [signed];
@@ -48,7 +52,8 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         [
             signed,
             .. held.Select(i => new StreamEvent(i.Id,
-                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp))),
+                new ItemTransferred(i.Id, draft.HandoverId, unit.Code, draft.SuccessorCode, draft.EntityCode, i.VerifiedValue, stamp,
+                    i.Count?.CountedQuantity ?? i.Quantity))),
             new(unit.Id, new BooksHandedOver(unit.Code, draft.HandoverId, draft.SuccessorCode, held.Count, totals, stamp.RecordedAt, stamp)),
             new(books.Successor.Id, new BooksReceived(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.EntityCode, held.Count, totals, stamp)),
         ];

@@ -32,6 +32,10 @@ public sealed record CloseInventory(string IdempotencyKey, LocalDate? SnapshotDa
             throw Refused.Conflict(
                 $"{uncounted.Count} item(s) of {unit.Code} have no count yet, so the inventory cannot close: {string.Join(", ", uncounted.Take(20))}{(uncounted.Count > 20 ? ", …" : "")}.");
 
+        unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "closing the inventory");
+        if (counted.Select(i => i.Count!.CountedOn).DefaultIfEmpty(stamp.BusinessDate).Max() is var lastCount && lastCount > stamp.BusinessDate)
+            throw Refused.Invalid("businessDate", $"is {stamp.BusinessDate:yyyy-MM-dd}, before {lastCount:yyyy-MM-dd}, the day of the last count; the inventory closes after its counts");
+
         var surplus = counted.Where(i => i.FoundAtCount).ToList();
         var missing = counted.Where(i => i.Status == ItemStatus.Missing).ToList();
         return new InventoryClosed(unit.Code, SnapshotDate ?? Stamp.DayOf(unit.FrozenAt!.Value), UnitItems.Totals(counted),

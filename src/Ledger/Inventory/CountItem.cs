@@ -47,11 +47,12 @@ public sealed record CountItem(
 
     public ItemCounted Decide(UnitBook unit, Item item, Stamp stamp)
     {
-        unit.EnsureStage(unit.IsFrozenAt(stamp.RecordedAt), "counting items", "the freeze");
+        unit.EnsureStage(unit.IsFrozenFor(stamp), "counting items", "the freeze");
         if (unit.Inventory is not null)
             throw Refused.Conflict($"The inventory of {unit.Code} is closed; a correction goes through an objection to the notice.");
         if (!item.IsInBooks) throw Refused.Conflict($"Item {item.ItemCode} was disposed of; it is not counted.");
         if (CountedOn > stamp.RecordedOn) throw Refused.Invalid("countedOn", "may not be in the future");
+        unit.EnsureInOrder(CountedOn ?? stamp.BusinessDate, CountedOn is null ? "businessDate" : "countedOn", "a count");
 
         var verified = Result switch
         {

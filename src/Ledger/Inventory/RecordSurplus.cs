@@ -53,7 +53,8 @@ public sealed record RecordSurplus(
 
     public AssetFoundAtCount Decide(UnitBook unit, Guid assetId, Stamp stamp)
     {
-        unit.EnsureStage(unit.IsFrozenAt(stamp.RecordedAt) && unit.Inventory is null, "recording a surplus", "a frozen unit with an open inventory");
+        unit.EnsureStage(unit.IsFrozenFor(stamp) && unit.Inventory is null, "recording a surplus", "a frozen unit with an open inventory");
+        unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "a surplus found at the count");
         return new AssetFoundAtCount(assetId, unit.Code, ItemCode ?? ItemCodes.Generate("PY", assetId), Ownership, Category, Name, Quantity,
             MeasureUnit, VerifiedValue, Location, Reason, stamp);
     }

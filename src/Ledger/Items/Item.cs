@@ -110,12 +110,13 @@ public sealed record Item(
         Status = e.Result == CountResult.Missing ? ItemStatus.Missing : Status == ItemStatus.Missing ? ItemStatus.InUse : Status,
     };
 
-    /// <summary>The successor books the item at its verified value; its own next inventory counts it afresh.</summary>
+    /// <summary>The successor books the item at its verified value and quantity (a parcel's counted area); its own next inventory counts it afresh.</summary>
     public Item Apply(ItemTransferred e) => this with
     {
         UnitCode = e.ToUnit,
         EntityCode = e.EntityCode,
         Value = e.Value,
+        Quantity = e.Quantity ?? Quantity,
         Count = null,
         HandoverId = e.HandoverId,
         PreviousUnits = [.. PreviousUnits ?? [], e.FromUnit],

@@ -31,9 +31,11 @@ public sealed record ConfirmResults(string IdempotencyKey, MembersBody Body, Loc
     {
         unit.EnsureStage(unit.Notice is not null, "the members' confirmation", "the notice");
         if (unit.Confirmation is not null) throw Refused.Conflict($"The results of {unit.Code} are already confirmed.");
-        if (HeldOn < unit.Notice!.Until || stamp.RecordedOn < unit.Notice.Until)
-            throw Refused.Conflict($"The notice of {unit.Code} runs until {unit.Notice.Until}; the members may confirm only after it.");
         if (HeldOn > stamp.RecordedOn) throw Refused.Invalid("heldOn", "may not be in the future");
+        if (HeldOn <= unit.Notice!.Until)
+            throw Refused.Conflict(
+                $"The notice of {unit.Code} runs {unit.Notice.From:yyyy-MM-dd} to {unit.Notice.Until:yyyy-MM-dd}, both days included; the members may confirm from {unit.Notice.Until.PlusDays(1):yyyy-MM-dd} on, not on {HeldOn:yyyy-MM-dd}.");
+        unit.EnsureInOrder(HeldOn, "heldOn", "the members' confirmation");
         if (unit.OpenObjections is { Count: > 0 } open)
             throw Refused.Conflict($"{open.Count} objection(s) to the notice of {unit.Code} are not yet resolved.");
         return new MembersConfirmed(unit.Code, Body, HeldOn, Document, stamp);

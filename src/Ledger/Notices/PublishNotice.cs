@@ -1,11 +1,16 @@
 using NodaTime;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Notices;
 
-/// <summary>Posts a unit's verified results publicly (公示) for the reform's notice period, saying where objections go.</summary>
+/// <summary>
+/// Posts a unit's verified results publicly (公示) for the reform's notice period, saying where objections go. The
+/// period is N full days counted inclusively (day 1 is the first day posted), at least the county's minimum when
+/// the results hold collective assets, and starts no earlier than the inventory's close.
+/// </summary>
 public sealed record PublishNotice(
     string IdempotencyKey,
     LocalDate? From,
@@ -33,12 +38,18 @@ public sealed record PublishNotice(
         }
     }
 
-    public NoticePublished Decide(UnitBook unit, Reform reform, Guid noticeId, Stamp stamp)
+    /// <summary>How many days the notice runs: the reform's, raised to the county's minimum for collective assets.</summary>
+    public static int Days(Reform reform, IReadOnlyList<Item> items, NoticeRules rules) =>
+        items.Any(i => i.Ownership == Ownership.Collective) ? Math.Max(reform.NoticeDays, rules.MinimumDays) : reform.NoticeDays;
+
+    public NoticePublished Decide(UnitBook unit, Reform reform, int days, Guid noticeId, Stamp stamp)
     {
         unit.EnsureStage(unit.Inventory is not null, "publishing the notice", "the inventory's close");
         if (unit.Notice is not null) throw Refused.Conflict($"The results of {unit.Code} were already noticed from {unit.Notice.From}.");
         var from = From ?? stamp.BusinessDate;
         if (from > stamp.RecordedOn) throw Refused.Invalid("from", "may not be in the future");
-        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(reform.NoticeDays), Places, ObjectionsTo, stamp);
+        unit.EnsureInOrder(from, From is null ? "businessDate" : "from", "the notice (it starts no earlier than the inventory's close)");
+        // Day 1 is the first day posted, so N days end on day N: 4月20日 to 4月26日 is 7 days, confirmed from 4月27日.
+        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(days - 1), Places, ObjectionsTo, stamp);
     }
 }

@@ -26,6 +26,8 @@ public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid
     public ObjectionRaised Decide(UnitBook unit, Item? item, Guid objectionId, Stamp stamp)
     {
         unit.EnsureStage(unit.Notice is not null && unit.Confirmation is null, "raising an objection", "a notice not yet confirmed");
+        if (stamp.BusinessDate < unit.Notice!.From)
+            throw Refused.Invalid("businessDate", $"is before {unit.Notice.From:yyyy-MM-dd}, the first day of the notice it objects to");
         if (ItemId is not null && (item is null || item.UnitCode != unit.Code))
             throw Refused.Invalid("itemId", $"names no item of unit {unit.Code}");
         return new ObjectionRaised(unit.Code, objectionId, RaisedBy, ItemId, Text, stamp);

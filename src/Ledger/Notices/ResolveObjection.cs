@@ -43,6 +43,8 @@ public sealed record ResolveObjection(
     {
         if (!(unit.OpenObjections ?? []).Contains(objection.ObjectionId))
             throw Refused.Conflict($"Objection {objection.ObjectionId} is already resolved.");
+        if (stamp.BusinessDate < objection.Stamp.BusinessDate)
+            throw Refused.Invalid("businessDate", $"is before {objection.Stamp.BusinessDate:yyyy-MM-dd}, the day the objection was raised");
         if (CorrectedValue is not null && item is null)
             throw Refused.Invalid("correctedValue", "needs an objection about an item");
 

@@ -9,6 +9,9 @@ public sealed record PredecessorInput(string? Code, string? Name, string? Succes
 
 public sealed record SuccessorInput(string? Code, string? Name);
 
+/// <summary>A reform entered after the fact (补录): the document it is entered under and why, e.g. 纸质账簿补录.</summary>
+public sealed record AfterTheFactInput(string? Document, string? Reason);
+
 /// <summary>A county declares a reform (调整方案): old units, the new units they merge into, and the approval.</summary>
 public sealed record DeclareReform(
     string IdempotencyKey,
@@ -20,6 +23,7 @@ public sealed record DeclareReform(
     IReadOnlyList<Successor> Successors,
     IntegrationMode Mode,
     int NoticeDays,
+    RecordedAfterTheFact? AfterTheFact,
     LocalDate? BusinessDate) : ILedgerCommand
 {
     /// <summary>The public notice (公示) period when the reform sets none; local rules may set another.</summary>
@@ -36,6 +40,7 @@ public sealed record DeclareReform(
         IReadOnlyList<SuccessorInput>? Successors,
         IntegrationMode? Mode,
         int? NoticeDays,
+        AfterTheFactInput? AfterTheFact,
         LocalDate? BusinessDate) : ICommandRequest<DeclareReform>
     {
         public DeclareReform Validate()
@@ -52,6 +57,8 @@ public sealed record DeclareReform(
                 .Check(Successors is { Count: > 0 }, "successors", "must list at least one new unit")
                 .OneOf(Mode, "mode", required: false)
                 .Check(NoticeDays is null or >= 0 and <= 60, "noticeDays", "must be between 0 and 60 days");
+            if (AfterTheFact is not null)
+                rules.Required(AfterTheFact.Document, "afterTheFact.document", 100).Required(AfterTheFact.Reason, "afterTheFact.reason", 500);
 
             var successors = Successors ?? [];
             for (var i = 0; i < successors.Count; i++)
@@ -79,7 +86,8 @@ public sealed record DeclareReform(
             var typed = successors.Select(s => new Successor(s.Code!, s.Name!)).ToList();
             return new(IdempotencyKey!, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
                 predecessors.Select(p => new Predecessor(p.Code!, p.Name!, p.SuccessorCode ?? typed[0].Code)).ToList(), typed,
-                Mode ?? IntegrationMode.FullMerger, NoticeDays ?? DefaultNoticeDays, BusinessDate);
+                Mode ?? IntegrationMode.FullMerger, NoticeDays ?? DefaultNoticeDays,
+                AfterTheFact is null ? null : new RecordedAfterTheFact(AfterTheFact.Document!, AfterTheFact.Reason!), BusinessDate);
         }
     }
 
@@ -91,7 +99,7 @@ public sealed record DeclareReform(
         var events = new List<StreamEvent>
         {
             new(reformId, new ReformDeclared(reformId, Title, ApprovalDocument, ApprovedOn, PlannedFreezeDate, Predecessors, Successors, Mode,
-                NoticeDays, stamp)),
+                NoticeDays, stamp, AfterTheFact)),
         };
         foreach (var (code, name) in Predecessors.Select(p => (p.Code, p.Name)).Concat(Successors.Select(s => (s.Code, s.Name))))
             if (units[code] is null)
@@ -104,7 +112,7 @@ public sealed record DeclareReform(
         {
             if (units[p.Code] is { ReformId: { } other })
                 throw Refused.Conflict($"Unit {p.Code} already belongs to reform {other}; a unit can be merged away only once.");
-            events.Add(new(StreamIds.ForUnit(p.Code), new UnitJoinedReform(p.Code, reformId, stamp)));
+            events.Add(new(StreamIds.ForUnit(p.Code), new UnitJoinedReform(p.Code, reformId, stamp, AfterTheFact)));
         }
         return events;
     }

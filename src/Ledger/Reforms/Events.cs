@@ -42,6 +42,12 @@ public enum ExceptionScope
     Transfer,
 }
 
+/// <summary>
+/// Why a reform is entered after the fact (补录), e.g. from paper books: the document and the reason. It marks
+/// every entry of the reform once, here, so that its freeze and later steps may be dated at past business times.
+/// </summary>
+public sealed record RecordedAfterTheFact(string Document, string Reason);
+
 /// <summary>A county declared an administrative-division reform plan (调整方案) under an approval (批复文号).</summary>
 public sealed record ReformDeclared(
     Guid ReformId,
@@ -53,7 +59,8 @@ public sealed record ReformDeclared(
     IReadOnlyList<Successor> Successors,
     IntegrationMode Mode,
     int NoticeDays,
-    Stamp Stamp) : ILedgerEvent;
+    Stamp Stamp,
+    RecordedAfterTheFact? AfterTheFact = null) : ILedgerEvent;
 
 /// <summary>One of the four meetings (四个会) of an old village passed its resolution on the merger.</summary>
 public sealed record ResolutionRecorded(Guid ReformId, string UnitCode, Meeting Meeting, LocalDate HeldOn, string Document, Stamp Stamp)

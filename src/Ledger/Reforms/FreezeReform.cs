@@ -4,8 +4,9 @@ using Sanzi.Ledger.Common;
 namespace Sanzi.Ledger.Reforms;
 
 /// <summary>
-/// The reform office freezes (冻结) every 三资 item of the old units from an instant on. The instant may
-/// be now or later, never earlier: a freeze cannot reach back over entries already made.
+/// The reform office freezes (冻结) every 三资 item of the old units from an instant on, in business time. The
+/// instant may be now or later, never earlier, unless the reform is entered after the fact (补录): then it is
+/// the past instant the county decided, not after the recording time nor before the steps it follows.
 /// </summary>
 public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, string Document, LocalDate? BusinessDate) : ILedgerCommand
 {
@@ -33,8 +34,14 @@ public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, stri
             throw Refused.Conflict(
                 $"A village merger may freeze only after the four meetings (四个会) of each old village have resolved; missing: {string.Join(", ", missing)}.");
         var freezeAt = FreezeAt ?? stamp.RecordedAt;
-        if (freezeAt < stamp.RecordedAt - ClockTolerance)
-            throw Refused.Invalid("freezeAt", "may not be in the past: a freeze cannot reach back over recorded entries");
+        if (reform.AfterTheFact is null && freezeAt < stamp.RecordedAt - ClockTolerance)
+            throw Refused.Invalid("freezeAt",
+                "may not be in the past: a freeze cannot reach back over recorded entries, unless the reform is declared as entered after the fact (afterTheFact)");
+        if (reform.AfterTheFact is not null && freezeAt > stamp.RecordedAt + ClockTolerance)
+            throw Refused.Invalid("freezeAt", "may not be later than the recording time in a reform entered after the fact");
+        var followed = reform.Resolutions.Select(r => r.HeldOn).Append(reform.ApprovedOn ?? Stamp.DayOf(freezeAt)).Max();
+        if (Stamp.DayOf(freezeAt) < followed)
+            throw Refused.Invalid("freezeAt", $"may not be dated before {followed}, the approval or the last of the four meetings it follows");
 
         return
         [

@@ -14,10 +14,13 @@ public sealed record Reform(
     IReadOnlyList<ResolutionRecorded> Resolutions,
     IReadOnlyList<ExceptionApproved> Exceptions,
     Instant? FreezeAt = null,
-    bool Completed = false)
+    bool Completed = false,
+    LocalDate? ApprovedOn = null,
+    RecordedAfterTheFact? AfterTheFact = null)
 {
     public static Reform Create(ReformDeclared e) =>
-        new(e.ReformId, e.Title, e.ApprovalDocument, e.Predecessors, e.Successors, e.Mode, e.NoticeDays, [], []);
+        new(e.ReformId, e.Title, e.ApprovalDocument, e.Predecessors, e.Successors, e.Mode, e.NoticeDays, [], [],
+            ApprovedOn: e.ApprovedOn, AfterTheFact: e.AfterTheFact);
 
     public Reform Apply(ResolutionRecorded e) => this with { Resolutions = [.. Resolutions, e] };
     public Reform Apply(ExceptionApproved e) => this with { Exceptions = [.. Exceptions, e] };

@@ -1,5 +1,6 @@
 using NodaTime;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Reforms;
 
 namespace Sanzi.Ledger.Units;
 
@@ -7,7 +8,7 @@ namespace Sanzi.Ledger.Units;
 public sealed record UnitRegistered(string Code, string Name, UnitLevel Level, Stamp Stamp) : ILedgerEvent;
 
 /// <summary>The unit was named as a predecessor (撤并单位) of a reform.</summary>
-public sealed record UnitJoinedReform(string Code, Guid ReformId, Stamp Stamp) : ILedgerEvent;
+public sealed record UnitJoinedReform(string Code, Guid ReformId, Stamp Stamp, RecordedAfterTheFact? AfterTheFact = null) : ILedgerEvent;
 
 /// <summary>The unit's 三资 were frozen (冻结) and its books closed for ordinary business from an instant on.</summary>
 public sealed record UnitFrozen(string Code, Guid ReformId, Instant FrozenAt, Stamp Stamp) : ILedgerEvent;

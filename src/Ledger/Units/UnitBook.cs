@@ -28,19 +28,23 @@ public sealed record UnitBook(
     IReadOnlyList<HandoverSigned>? Signatures = null,
     Instant? ClosedAt = null,
     string? SuccessorCode = null,
-    IReadOnlyList<string>? ReceivedFrom = null)
+    IReadOnlyList<string>? ReceivedFrom = null,
+    RecordedAfterTheFact? AfterTheFact = null,
+    LocalDate? LastStepOn = null)
 {
     public static UnitBook Create(UnitRegistered e) => new(StreamIds.ForUnit(e.Code), e.Code, e.Name, e.Level);
 
-    public UnitBook Apply(UnitJoinedReform e) => this with { ReformId = e.ReformId };
-    public UnitBook Apply(UnitFrozen e) => this with { FrozenAt = e.FrozenAt };
-    public UnitBook Apply(DebtsLocked e) => this with { DebtsLockedAsOf = e.AsOf };
-    public UnitBook Apply(InventoryClosed e) => this with { Inventory = e };
-    public UnitBook Apply(NoticePublished e) => this with { Notice = e };
+    public UnitBook Apply(UnitJoinedReform e) => this with { ReformId = e.ReformId, AfterTheFact = e.AfterTheFact };
+    public UnitBook Apply(UnitFrozen e) => this with { FrozenAt = e.FrozenAt, LastStepOn = Stamp.DayOf(e.FrozenAt) };
+    public UnitBook Apply(DebtsLocked e) => this with { DebtsLockedAsOf = e.AsOf, LastStepOn = e.AsOf };
+    public UnitBook Apply(InventoryClosed e) => this with { Inventory = e, LastStepOn = e.Stamp.BusinessDate };
+    public UnitBook Apply(NoticePublished e) => this with { Notice = e, LastStepOn = e.From };
+
     public UnitBook Apply(ObjectionRaised e) => this with { OpenObjections = [.. OpenObjections ?? [], e.ObjectionId] };
 
     public UnitBook Apply(ObjectionResolved e) => this with
     {
+        LastStepOn = Later(e.Stamp.BusinessDate),
         OpenObjections = (OpenObjections ?? []).Where(id => id != e.ObjectionId).ToList(),
         Inventory = e.Correction is { } c && Inventory is { } inv
             ? inv with { Totals = inv.Totals.Select(t => t.Kind == c.Kind && t.Category == c.Category
@@ -48,15 +52,30 @@ public sealed record UnitBook(
             : Inventory,
     };
 
-    public UnitBook Apply(MembersConfirmed e) => this with { Confirmation = e };
-    public UnitBook Apply(HandoverDrafted e) => this with { Handover = e, Signatures = [] };
-    public UnitBook Apply(HandoverSigned e) => this with { Signatures = [.. Signatures ?? [], e] };
+    public UnitBook Apply(MembersConfirmed e) => this with { Confirmation = e, LastStepOn = e.HeldOn };
+    public UnitBook Apply(HandoverDrafted e) => this with { Handover = e, Signatures = [], LastStepOn = Later(e.HandoverDate) };
+    public UnitBook Apply(HandoverSigned e) => this with { Signatures = [.. Signatures ?? [], e], LastStepOn = Later(e.Stamp.BusinessDate) };
     public UnitBook Apply(BooksHandedOver e) => this with { ClosedAt = e.ClosedAt, SuccessorCode = e.SuccessorCode };
     public UnitBook Apply(BooksReceived e) => this with { ReceivedFrom = [.. ReceivedFrom ?? [], e.FromUnit] };
 
     public bool IsClosed => ClosedAt is not null;
 
     public bool IsFrozenAt(Instant instant) => FrozenAt is { } frozen && frozen <= instant;
+
+    /// <summary>Whether the unit was frozen when the entry happened, in business time (not when it was typed in).</summary>
+    public bool IsFrozenFor(Stamp stamp) => IsFrozenAt(stamp.BusinessTime());
+
+    private LocalDate Later(LocalDate date) => LastStepOn is { } last && last > date ? last : date;
+
+    /// <summary>
+    /// The merger's steps happen in order in business time: a step may not be dated before the step it follows
+    /// (the freeze, the lock, the close, the notice, the confirmation, the register, a signature).
+    /// </summary>
+    public void EnsureInOrder(LocalDate date, string field, string step)
+    {
+        if (LastStepOn is { } last && date < last)
+            throw Refused.Invalid(field, $"is {date:yyyy-MM-dd}, before {last:yyyy-MM-dd}, the day of the step it follows; {step} may not be dated earlier");
+    }
 
     /// <summary>Where the unit stands, for people: the furthest step of its merger it has reached.</summary>
     public UnitStage Stage =>
@@ -71,12 +90,13 @@ public sealed record UnitBook(
 
     /// <summary>
     /// Every entry into the books: refused once they are closed, and, after the freeze, an entry dated
-    /// before it must be a correction that says why.
+    /// before it must be a correction that says why, unless the whole reform is entered after the fact.
     /// </summary>
     public void EnsureWritable(Stamp stamp, string what)
     {
         if (IsClosed) throw ClosedFor(what);
-        if (FrozenAt is { } frozen && stamp.RecordedAt >= frozen && stamp.BusinessDate < Stamp.DayOf(frozen) && stamp.Correction is null)
+        if (FrozenAt is { } frozen && AfterTheFact is null && stamp.RecordedAt >= frozen && stamp.BusinessDate < Stamp.DayOf(frozen)
+            && stamp.Correction is null)
             throw Refused.Invalid("correctionReason",
                 $"is required: the entry is dated {stamp.BusinessDate}, before the freeze of {Stamp.DayOf(frozen)}, and is recorded after it, so it is allowed only as a correction");
     }
@@ -88,7 +108,7 @@ public sealed record UnitBook(
     public void EnsureOutflowAllowed(Stamp stamp, string what, ExceptionScope scope, decimal amount, ExceptionApproved? exception)
     {
         EnsureWritable(stamp, what);
-        if (!IsFrozenAt(stamp.RecordedAt)) return;
+        if (!IsFrozenFor(stamp)) return;
         if (exception is null) throw FrozenFor($"{what} without an exception approval (特批)");
         if (exception.UnitCode != Code || exception.Scope != scope)
             throw Refused.Conflict($"Exception {exception.ExceptionId} was granted for a {ApiNames.Name(exception.Scope)} of unit {exception.UnitCode}, not for this {what}.");
@@ -100,7 +120,7 @@ public sealed record UnitBook(
     public void EnsureNewItemAllowed(Stamp stamp, string what)
     {
         EnsureWritable(stamp, what);
-        if (IsFrozenAt(stamp.RecordedAt)) throw FrozenFor(what);
+        if (IsFrozenFor(stamp)) throw FrozenFor(what);
     }
 
     /// <summary>Refuses the inventory, notice and handover steps out of their turn.</summary>

@@ -37,7 +37,8 @@ public sealed record CatalogLine(
 public sealed record CatalogReport(
     string UnitCode,
     string UnitName,
-    Instant? AsOf,
+    string? AsOf,
+    Instant? KnownAt,
     int ItemsInBooks,
     int ItemsHandedOver,
     int ItemsDisposed,
@@ -46,7 +47,7 @@ public sealed record CatalogReport(
     public static CatalogReport Build(UnitRecords records)
     {
         var lines = records.Lines.Select(l => Line(l, records)).ToList();
-        return new CatalogReport(records.Unit.Code, records.Unit.Name, records.AsOf, records.Lines.Count(l => l.InBooks),
+        return new CatalogReport(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Lines.Count(l => l.InBooks),
             lines.Count(l => l.Status == "handedOver"), lines.Count(l => l.Status == "disposed"), lines);
     }
 
@@ -61,7 +62,7 @@ public sealed record CatalogReport(
             "missing" => "盘亏（未见实物）",
             _ => "在用",
         };
-        var encumbrance = item.Contract is { } c ? $"承包/租赁 {c.Number} {c.From}至{c.To}" : null;
+        var encumbrance = item.Contract is { } c ? $"承包/租赁 {c.Number} {Texts.Date(c.From)}至{Texts.Date(c.To)}" : null;
         return new CatalogLine(item.Id, item.ItemCode, item.Name, item.Kind, item.Category, item.CategoryName, item.Specification, item.Quantity,
             item.MeasureUnit, item.Location, item.Keeper, item.OriginalValue, item.AccumulatedDepreciation, item.BookValue, item.VerifiedValue,
             item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to, line.Transfer?.On);

@@ -10,7 +10,12 @@ using Sanzi.Ledger.Resources;
 namespace Sanzi.Projections.Catalog;
 
 /// <summary>How an item stood in an old unit's books when that unit handed it over (移交), and at what value it went.</summary>
-public sealed record Transfer(string FromUnit, string ToUnit, Guid HandoverId, LocalDate On, decimal Value, Item AsHeld, decimal? CountedValue);
+public sealed record Transfer(string FromUnit, string ToUnit, Guid HandoverId, LocalDate On, decimal Value, Item AsHeld, decimal? CountedValue,
+    decimal? Quantity = null)
+{
+    /// <summary>The quantity handed over (a parcel's area in 亩): the counted one when the transfer names it.</summary>
+    public decimal HandedQuantity => Quantity ?? AsHeld.Quantity;
+}
 
 /// <summary>
 /// One item of the catalog (账册目录), for every unit whose books have listed it: the successor lists it
@@ -43,7 +48,7 @@ public sealed record CatalogRow(Guid Id, Item Item, IReadOnlyList<string> Units,
     {
         Item = Item.Apply(e),
         Units = Units.Contains(e.ToUnit) ? Units : [.. Units, e.ToUnit],
-        Transfers = [.. Transfers, new Transfer(e.FromUnit, e.ToUnit, e.HandoverId, e.Stamp.BusinessDate, e.Value, Item, CountedValue)],
+        Transfers = [.. Transfers, new Transfer(e.FromUnit, e.ToUnit, e.HandoverId, e.Stamp.BusinessDate, e.Value, Item, CountedValue, e.Quantity)],
     };
 
     /// <summary>The item as the given unit's books show it: its own, or as it was when the unit handed it over.</summary>

@@ -37,7 +37,8 @@ public sealed record Counterparty(
 public sealed record DebtRegisterReport(
     string UnitCode,
     string UnitName,
-    Instant? AsOf,
+    string? AsOf,
+    Instant? KnownAt,
     LocalDate? LockedAsOf,
     IReadOnlyList<Counterparty> Counterparties) : IReport
 {
@@ -45,8 +46,8 @@ public sealed record DebtRegisterReport(
     {
         var debts = records.Lines.Where(l => l.Item.Kind is ItemKind.Claim or ItemKind.Liability).ToList();
         var ids = debts.Select(l => l.Item.Id).ToList();
-        var lines = records.AsOf is { } at
-            ? await Replay.AsOfAsync<DebtLine>(session, ids.Append(records.Unit.Id), at, ct,
+        var lines = !records.Time.IsNow
+            ? await Replay.AtAsync<DebtLine>(session, ids.Append(records.Unit.Id), records.Time, ct,
                 typeof(DebtRecorded), typeof(DebtIncreased), typeof(DebtReduced), typeof(DebtsLocked))
             : await session.LoadManyAsync<DebtLine>(ct, ids);
         var byId = lines.ToDictionary(l => l.Id);
@@ -67,7 +68,7 @@ public sealed record DebtRegisterReport(
                     lines.Any(l => l.ChangedAfterLock), lines);
             })
             .ToList();
-        return new DebtRegisterReport(code, records.Unit.Name, records.AsOf, records.Unit.DebtsLockedAsOf, counterparties);
+        return new DebtRegisterReport(code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.DebtsLockedAsOf, counterparties);
     }
 
     private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
@@ -89,10 +90,10 @@ public sealed record DebtRegisterReport(
         ],
         Counterparties.SelectMany(c => c.Lines.Select(l => new object?[]
         {
-            Texts.Kind(c.Side), c.Name, l.ItemCode, Ledger.Debts.DebtKinds.ChineseName(c.Side, l.Kind), l.LockedAsOf?.ToString("yyyy-MM-dd", null),
+            Texts.Kind(c.Side), c.Name, l.ItemCode, Ledger.Debts.DebtKinds.ChineseName(c.Side, l.Kind), Texts.Date(l.LockedAsOf),
             l.LockedBalance, l.MovedSinceLock, l.CurrentBalance, l.ChangedAfterLock ? "是" : "否",
             string.Join("；", l.MovementsSinceLock.Select(m =>
-                string.Create(CultureInfo.InvariantCulture, $"{m.On:yyyy-MM-dd} {MovementName(m.Kind)} {m.Amount:0.00} {m.Document}"))),
+                string.Create(CultureInfo.InvariantCulture, $"{Texts.Date(m.On)} {MovementName(m.Kind)} {m.Amount:0.00} {m.Document}"))),
         })).ToList()),
     ];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Handovers;
@@ -20,26 +21,34 @@ public sealed record HandoverItem(
     string MeasureUnit,
     decimal Value);
 
-/// <summary>A party of the handover and, once given, their signature and its instant.</summary>
-public sealed record HandoverSignature(HandoverRole Role, string RoleName, string Name, string Post, string? Signer, Instant? SignedAt);
+/// <summary>A party of the handover and, once given, their signature: the day it was signed (business time) and when it was recorded.</summary>
+public sealed record HandoverSignature(HandoverRole Role, string RoleName, string Name, string Post, string? Signer, LocalDate? SignedOn,
+    Instant? RecordedAt);
 
 /// <summary>
 /// The handover register (移交清册) of an old unit: header (unit, successor, date, the three parties, archives,
 /// seals, pending matters, remarks), one row per item, and the signatures of 移交人, 接收人 and 监交人 with their
-/// instants. Before the third signature it lists what the draft would hand over, at today's verified values.
+/// days. Assets (funds, claims, assets and resources) and liabilities are totalled apart and the net shown
+/// beside them, never added together; land is also totalled by area per land type. Before the third signature it
+/// lists what the draft would hand over, at today's verified values.
 /// </summary>
 public sealed record HandoverReport(
     string UnitCode,
     string UnitName,
-    Instant? AsOf,
+    string? AsOf,
+    Instant? KnownAt,
     Guid HandoverId,
     string SuccessorCode,
     string SuccessorName,
     LocalDate HandoverDate,
     bool Completed,
+    LocalDate? ClosedOn,
     Instant? ClosedAt,
     int ItemCount,
-    decimal TotalValue,
+    decimal AssetsTotal,
+    decimal LiabilitiesTotal,
+    decimal NetValue,
+    IReadOnlyList<LandLine> Land,
     IReadOnlyList<string> Archives,
     IReadOnlyList<string> Seals,
     IReadOnlyList<string> PendingMatters,
@@ -57,16 +66,25 @@ public sealed record HandoverReport(
     public static HandoverReport Build(UnitRecords records)
     {
         var unit = records.Unit;
-        var draft = unit.Handover ?? throw Refused.NotFound($"Unit {unit.Code} has no handover register{(records.AsOf is null ? "" : $" as of {records.AsOf}")}.");
+        var draft = unit.Handover ?? throw Refused.NotFound($"Unit {unit.Code} has no handover register{(records.Time.IsNow ? "" : $" {records.Time}")}.");
         var lines = unit.IsClosed
             ? records.Lines.Where(l => l.Transfer?.HandoverId == draft.HandoverId).ToList()
             : records.Lines.Where(l => !l.HandedOver && l.Item.IsHeld).ToList();
         var items = lines.Select((l, i) => new HandoverItem(i + 1, l.Item.Id, unit.Code, draft.SuccessorCode, draft.EntityCode, l.Item.ItemCode,
-            l.Item.Name, l.Item.Kind, l.Item.CategoryName, l.Item.Quantity, l.Item.MeasureUnit, l.Transfer?.Value ?? l.Item.VerifiedValue)).ToList();
-        var signatures = draft.Parties.Select(p => (p, s: (unit.Signatures ?? []).FirstOrDefault(s => s.Role == p.Role)))
-            .Select(x => new HandoverSignature(x.p.Role, RoleNames[x.p.Role], x.p.Name, x.p.Post, x.s?.Signer, x.s?.Stamp.RecordedAt)).ToList();
-        return new HandoverReport(unit.Code, unit.Name, records.AsOf, draft.HandoverId, draft.SuccessorCode, records.NameOf(draft.SuccessorCode),
-            draft.HandoverDate, unit.IsClosed, unit.ClosedAt, items.Count, items.Sum(i => i.Value), draft.Archives, draft.Seals,
+            l.Item.Name, l.Item.Kind, l.Item.CategoryName, l.Transfer?.HandedQuantity ?? l.Item.Quantity, l.Item.MeasureUnit,
+            l.Transfer?.Value ?? l.Item.VerifiedValue)).ToList();
+        var signed = unit.Signatures ?? [];
+        var signatures = draft.Parties.Select(p => (p, s: signed.FirstOrDefault(s => s.Role == p.Role)))
+            .Select(x => new HandoverSignature(x.p.Role, RoleNames[x.p.Role], x.p.Name, x.p.Post, x.s?.Signer, x.s?.Stamp.BusinessDate,
+                x.s?.Stamp.RecordedAt)).ToList();
+        var assets = items.Where(i => i.Kind != ItemKind.Liability).Sum(i => i.Value);
+        var liabilities = items.Where(i => i.Kind == ItemKind.Liability).Sum(i => i.Value);
+        var land = lines.Where(l => l.Item.Kind == ItemKind.Resource)
+            .Select(l => l.Item with { Quantity = l.Transfer?.HandedQuantity ?? Reports.Land.VerifiedArea(l.Item), Count = null,
+                Value = l.Transfer?.Value ?? l.Item.VerifiedValue });
+        return new HandoverReport(unit.Code, unit.Name, records.Time.AsOf, records.Time.KnownAt, draft.HandoverId, draft.SuccessorCode,
+            records.NameOf(draft.SuccessorCode), draft.HandoverDate, unit.IsClosed, unit.IsClosed ? signed.Max(s => s.Stamp.BusinessDate) : null,
+            unit.ClosedAt, items.Count, assets, liabilities, assets - liabilities, Reports.Land.ByType(land), draft.Archives, draft.Seals,
             draft.PendingMatters, draft.Remarks, items, signatures);
     }
 
@@ -87,15 +105,22 @@ public sealed record HandoverReport(
         [
             ["移交单位", $"{UnitName}（{UnitCode}）"],
             ["接收单位", $"{SuccessorName}（{SuccessorCode}）"],
-            ["移交日期", HandoverDate.ToString("yyyy-MM-dd", null)],
-            ["移交项数", ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["移交日期", Texts.Date(HandoverDate)],
+            ["移交项数", ItemCount.ToString(CultureInfo.InvariantCulture)],
+            ["资产合计", Money(AssetsTotal)],
+            ["负债合计", Money(LiabilitiesTotal)],
+            ["净资产", Money(NetValue)],
             ["档案", string.Join("；", Archives)],
             ["印章", string.Join("；", Seals)],
             ["待办事项", string.Join("；", PendingMatters)],
             ["备注", Remarks],
-            ["封账时间", Texts.Local(ClosedAt)],
+            ["封账日期", Texts.Date(ClosedOn)],
+            ["记账时间", Texts.Local(ClosedAt)],
         ]),
-        new("签字", [new("角色"), new("姓名"), new("职务"), new("签字人"), new("签字时间")],
-            Signatures.Select(s => new object?[] { s.RoleName, s.Name, s.Post, s.Signer, Texts.Local(s.SignedAt) }).ToList()),
+        Reports.Land.Table(Land),
+        new("签字", [new("角色"), new("姓名"), new("职务"), new("签字人"), new("签字日期"), new("记账时间")],
+            Signatures.Select(s => new object?[] { s.RoleName, s.Name, s.Post, s.Signer, Texts.Date(s.SignedOn), Texts.Local(s.RecordedAt) }).ToList()),
     ];
+
+    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

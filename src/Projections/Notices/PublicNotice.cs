@@ -24,12 +24,15 @@ public sealed record NoticeTotal(string Kind, string CategoryName, int Items, de
 public sealed partial record PublicNotice(
     string UnitCode,
     string UnitName,
+    string? AsOf,
+    Instant? KnownAt,
     Guid NoticeId,
     string? ReformTitle,
     string? ApprovalDocument,
     LocalDate? SnapshotDate,
     LocalDate From,
     LocalDate Until,
+    /// <summary>The notice period in days, both ends included: 4月20日 to 4月26日 is 7 days.</summary>
     int Days,
     IReadOnlyList<string> Places,
     string ObjectionsTo,
@@ -42,11 +45,12 @@ public sealed partial record PublicNotice(
 {
     public static PublicNotice Build(UnitRecords records, Reform? reform)
     {
-        var notice = records.Unit.Notice ?? throw Refused.NotFound($"Unit {records.Unit.Code} has published no notice.");
+        var notice = records.Unit.Notice
+                     ?? throw Refused.NotFound($"Unit {records.Unit.Code} has published no notice{(records.Time.IsNow ? "" : $" {records.Time}")}.");
         var items = records.Lines.Where(l => l.HandedOver || l.Item.IsInBooks).Select(l => l.Item).ToList();
         var inventory = records.Unit.Inventory;
-        return new PublicNotice(records.Unit.Code, records.Unit.Name, notice.NoticeId, reform?.Title, reform?.ApprovalDocument, inventory?.SnapshotDate,
-            notice.From, notice.Until, Period.Between(notice.From, notice.Until, PeriodUnits.Days).Days, notice.Places.Select(p => Mask(p)).ToList(),
+        return new PublicNotice(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, notice.NoticeId, reform?.Title, reform?.ApprovalDocument, inventory?.SnapshotDate,
+            notice.From, notice.Until, Period.Between(notice.From, notice.Until, PeriodUnits.Days).Days + 1, notice.Places.Select(p => Mask(p)).ToList(),
             Mask(notice.ObjectionsTo), items.Select(Line).ToList(),
             UnitItems.Totals(items).Select(t => new NoticeTotal(Texts.Kind(t.Kind), items.First(i => i.Kind == t.Kind && i.Category == t.Category).CategoryName,
                 t.Items, t.Kind == ItemKind.Resource ? t.Quantity : null, t.BookValue, t.VerifiedValue)).ToList(),

@@ -1,15 +1,19 @@
+using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Projections.Reports;
 
-/// <summary>How the reports write instants and names for people: Beijing time, Chinese labels.</summary>
+/// <summary>How the reports write dates, instants and names for people: Chinese dates in Beijing time, Chinese labels. JSON keeps ISO.</summary>
 public static class Texts
 {
-    private static readonly ZonedDateTimePattern Beijing = ZonedDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss", null);
+    /// <summary>2024年2月1日</summary>
+    public static string? Date(LocalDate? date) =>
+        date is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日") : null;
 
-    public static string? Local(Instant? instant) => instant is { } i ? Beijing.Format(i.InZone(Stamp.Zone)) : null;
+    /// <summary>2026年4月1日 08:00:00, Beijing time.</summary>
+    public static string? Local(Instant? instant) =>
+        instant?.InZone(Stamp.Zone) is { } t ? string.Create(CultureInfo.InvariantCulture, $"{Date(t.Date)} {t.TimeOfDay:HH:mm:ss}") : null;
 
     public static string Kind(ItemKind kind) => kind switch
     {

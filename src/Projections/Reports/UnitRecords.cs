@@ -1,5 +1,4 @@
 using Marten;
-using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Catalog;
@@ -7,29 +6,29 @@ using Sanzi.Projections.Catalog;
 namespace Sanzi.Projections.Reports;
 
 /// <summary>
-/// What every report of a unit is computed from: its books and the catalog rows of every item its books
-/// have listed, either as the projections hold them now or folded from the events up to an instant.
+/// What every report of a unit is computed from: its books and the catalog rows of every item its books have
+/// listed, either as the projections hold them now or folded from the events at a <see cref="ReportTime"/>.
 /// </summary>
-public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, IReadOnlyDictionary<string, string> UnitNames, Instant? AsOf)
+public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, IReadOnlyDictionary<string, string> UnitNames, ReportTime Time)
 {
     public string NameOf(string code) => UnitNames.TryGetValue(code, out var name) ? name : code;
 
-    public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, Instant? asOf, CancellationToken ct)
+    public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, ReportTime time, CancellationToken ct)
     {
         var unit = await session.UnitAsync(code, ct);
         var rows = await CatalogRows.OfUnitAsync(session, code, ct);
-        if (asOf is { } at)
+        if (!time.IsNow)
         {
-            unit = await session.Events.AggregateStreamAsync<UnitBook>(unit.Id, timestamp: at.ToDateTimeOffset(), token: ct)
-                   ?? throw Refused.NotFound($"Unit {code} had no books yet at {at}.");
+            unit = (await Replay.AtAsync<UnitBook>(session, [unit.Id], time, ct)).SingleOrDefault()
+                   ?? throw Refused.NotFound($"Unit {code} was not yet in the ledger {time}.");
             // An item's Units only grow, so the rows listing the unit now are all that can have listed it then.
-            rows = (await Replay.AsOfAsync<CatalogRow>(session, rows.Select(r => r.Id), at, ct)).Where(r => r.Units.Contains(code)).ToList();
+            rows = (await Replay.AtAsync<CatalogRow>(session, rows.Select(r => r.Id), time, ct)).Where(r => r.Units.Contains(code)).ToList();
         }
 
         var lines = rows.Select(r => r.LineFor(code)).OrderBy(l => l.Item.ItemCode, StringComparer.Ordinal).ThenBy(l => l.Item.Id).ToList();
         var others = lines.Select(l => l.Transfer?.ToUnit ?? l.Item.UnitCode).Append(unit.SuccessorCode).OfType<string>()
             .Where(c => c != code).Distinct().Select(StreamIds.ForUnit).ToList();
         var names = (await session.LoadManyAsync<UnitBook>(ct, others)).Append(unit).ToDictionary(u => u.Code, u => u.Name);
-        return new UnitRecords(unit, lines, names, asOf);
+        return new UnitRecords(unit, lines, names, time);
     }
 }

@@ -21,15 +21,18 @@ public sealed record SummaryLine(
 /// <summary>
 /// The clear-account summary (清产核资汇总表) of a unit, shaped after the national tables: funds, assets by
 /// category, resources by land type with their areas, claims and liabilities, the balance-sheet rows book
-/// against verified, and the surplus (盘盈) and shortage (盘亏) of the count. It covers what the unit's
-/// books hold, or held when it handed them over; items disposed of are out of the books.
+/// against verified, and the surplus (盘盈) and shortage (盘亏) of the count. Land is also reconciled by area per
+/// land type (<see cref="Land"/>). It covers what the unit's books hold, or held when it handed them over; items
+/// disposed of are out of the books.
 /// </summary>
 public sealed record SummaryReport(
     string UnitCode,
     string UnitName,
-    Instant? AsOf,
+    string? AsOf,
+    Instant? KnownAt,
     LocalDate? SnapshotDate,
-    IReadOnlyList<SummaryLine> Lines) : IReport
+    IReadOnlyList<SummaryLine> Lines,
+    IReadOnlyList<LandLine> Land) : IReport
 {
     public static SummaryReport Build(UnitRecords records)
     {
@@ -48,7 +51,8 @@ public sealed record SummaryReport(
         var missing = items.Where(i => i.Status == Ledger.Items.ItemStatus.Missing).ToList();
         lines.Add(new("盘盈盘亏", "盘盈", surplus.Count, null, 0m, surplus.Sum(i => i.VerifiedValue), surplus.Sum(i => i.VerifiedValue)));
         lines.Add(new("盘盈盘亏", "盘亏", missing.Count, null, missing.Sum(i => i.BookValue), 0m, -missing.Sum(i => i.BookValue)));
-        return new SummaryReport(records.Unit.Code, records.Unit.Name, records.AsOf, records.Unit.Inventory?.SnapshotDate, lines);
+        return new SummaryReport(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.Inventory?.SnapshotDate,
+            lines, Reports.Land.ByType(items));
     }
 
     private static readonly (ItemKind Kind, string Section)[] Sections =
@@ -73,5 +77,6 @@ public sealed record SummaryReport(
             new("核实数", CellKind.Money), new("差额", CellKind.Money),
         ],
         Lines.Select(l => new object?[] { l.Section, l.Item, l.Count, l.Quantity, l.BookValue, l.VerifiedValue, l.Difference }).ToList()),
+        Reports.Land.Table(Land),
     ];
 }

@@ -18,7 +18,8 @@ public class TraceTests(LedgerFixture fixture)
             plannedFreezeDate = "2026-01-02", noticeDays = 0,
             predecessors = new[] { new { code = books.Code, name = "旧乡" } }, successors = new[] { new { code = successor, name = "新镇" } },
         }, 201)).GetProperty("reformId").GetGuid();
-        var account = await books.Account("bank", 10_000m);
+        // The township government's own account (国有资产): a notice of 0 days is allowed for state assets only.
+        var account = await books.Account("bank", 10_000m, "state");
         var payee = "印刷厂-" + Sample.Key()[..8];
         await Pay(account, 100m, payee);
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
@@ -31,7 +32,7 @@ public class TraceTests(LedgerFixture fixture)
         var steps = trace.GetProperty("steps").EnumerateArray().ToList();
         steps.Select(s => s.GetProperty("type").GetString()).ShouldBe(
             ["fundAccountOpened", "paymentRecorded", "itemCounted", "itemTransferred", "paymentRecorded"]);
-        steps[3].GetProperty("actor").GetString().ShouldBe("township-inspector");
+        steps[3].GetProperty("actor").GetString().ShouldBe(Books.Supervisor);
         steps[4].GetProperty("unitCode").GetString().ShouldBe(successor);
 
         await _api.CaughtUp();

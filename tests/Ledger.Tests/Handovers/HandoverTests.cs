@@ -32,7 +32,7 @@ public class HandoverTests(LedgerFixture fixture)
     [InlineData(IntegrationMode.KeepCoopsSeparate, States.Code)]
     public void Coops_kept_apart_stay_separate_accounting_entities_in_the_new_village(IntegrationMode mode, string entity)
     {
-        var confirmed = States.Noticed().Apply(new MembersConfirmed(States.Code, MembersBody.MembersAssembly, new NodaTime.LocalDate(2026, 12, 1), "决议", Sample.Stamp()));
+        var confirmed = States.Noticed().Apply(new MembersConfirmed(States.Code, MembersBody.MembersAssembly, Sample.Stamp().RecordedOn, "决议", Sample.Stamp()));
         var reform = Reform.Create(new ReformDeclared(States.ReformId, "合村", "临政复〔2026〕7号", new NodaTime.LocalDate(2026, 11, 1),
             new NodaTime.LocalDate(2026, 11, 30), [new Predecessor(States.Code, "青山村", "360702199210")], [new Successor("360702199210", "和平村")],
             mode, 7, Sample.Stamp()));
@@ -50,6 +50,7 @@ public class HandoverTests(LedgerFixture fixture)
     public async Task The_three_parties_must_be_three_people_each_signing_once()
     {
         var (books, _, _) = await Drafted();
+        await books.DraftHandover(handingOver: "li", receiving: "li", supervising: "zhao");
         await books.Sign("handingOver", "li");
         await books.Sign("receiving", "li", 409);
         await books.Sign("handingOver", "wang", 409);
@@ -60,6 +61,7 @@ public class HandoverTests(LedgerFixture fixture)
     public async Task A_register_the_books_moved_away_from_is_refused_until_drawn_up_again()
     {
         var (books, reformId, account) = await Drafted();
+        await books.DraftHandover(handingOver: "li", receiving: "wang", supervising: "zhao");
         await books.Sign("handingOver", "li");
         await books.Sign("receiving", "wang");
         var exception = await _api.Post($"/api/reforms/{reformId}/exceptions", new

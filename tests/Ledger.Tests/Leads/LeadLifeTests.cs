@@ -23,7 +23,8 @@ public class LeadLifeTests(LedgerFixture fixture)
             predecessors = new[] { new { code = books.Code, name = "旧乡" } }, successors = new[] { new { code = Sample.TownshipCode(), name = "新镇" } },
         }, 201)).GetProperty("reformId").GetGuid();
         var items = new List<Guid>();
-        for (var i = 0; i < Items; i++) items.Add(await books.Asset("officeEquipment", $"办公桌{i + 1}", 800m));
+        // The township government's own desks (国有资产): a notice of 0 days is allowed for state assets only.
+        for (var i = 0; i < Items; i++) items.Add(await books.Asset("officeEquipment", $"办公桌{i + 1}", 800m, ownership: "state"));
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
         await books.DraftedAfterCounting([.. items]);
 

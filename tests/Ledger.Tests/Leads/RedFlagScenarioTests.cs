@@ -53,7 +53,8 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
 
         // Before the freeze. Both units pay a different supplier every month, 1,000 each: their baseline.
         var bankA = await a.Account("bank", 1_000_000m);
-        var bankB = await b.Account("bank", 1_000_000m);
+        // 西乡's are the township government's state assets (国有资产), whose results need no members' notice period.
+        var bankB = await b.Account("bank", 1_000_000m, "state");
         foreach (var days in new[] { 45, 75, 105, 135, 165, 195 })
         {
             await Pay(bankA, 1_000m, $"东乡供应商{days}", DaysAgo(days));
@@ -73,12 +74,12 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         {
             idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "511",
             voucherNumber = "收-1",
-        }, 200, Uri.EscapeDataString("李会计"));
+        }, 200, "李会计");
         var excavator = await a.Asset("machinery", "挖掘机", 50_000m);
-        var claimB = await b.Debt("claim", "receivable", "某企业", 8_000m);
-        var vehicleB = await b.Asset("vehicle", "皮卡车", 80_000m);
-        var buildingB = await b.Asset("building", "办公楼", 100_000m);
-        var computerB = await b.Asset("officeEquipment", "电脑", 10_000m);
+        var claimB = await b.Debt("claim", "receivable", "某企业", 8_000m, ownership: "state");
+        var vehicleB = await b.Asset("vehicle", "皮卡车", 80_000m, ownership: "state");
+        var buildingB = await b.Asset("building", "办公楼", 100_000m, ownership: "state");
+        var computerB = await b.Asset("officeEquipment", "电脑", 10_000m, ownership: "state");
 
         await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
 

@@ -39,7 +39,8 @@ public class NoticePageTests(LedgerFixture fixture)
         var dom = await Chromium.DumpDom(url);
         dom.ShouldContain("东村集体资产清产核资结果公示");
         dom.ShouldContain($"单位代码：{m.East.Code}");
-        dom.ShouldContain("共0天");
+        var from = m.FreezeDay.PlusDays(4);
+        dom.ShouldContain($"公示期：{Support.Reports.Chinese(from)}至{Support.Reports.Chinese(from.PlusDays(6))}，共7天");
         dom.ShouldContain("公示地点：村务公开栏、县农村集体三资管理平台");
         dom.ShouldContain("镇三资委托代理服务中心 0795-1234567");
         dom.ShouldContain("盘盈0项，金额0.00元；盘亏1项，账面金额30,000.00元");

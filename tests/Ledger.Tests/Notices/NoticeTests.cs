@@ -12,7 +12,7 @@ public class NoticeTests
     [Fact]
     public void The_members_confirm_only_after_the_notice_period()
     {
-        Should.Throw<Refused>(() => Confirm().Decide(States.Noticed(days: 7), Sample.Stamp())).Message.ShouldContain("runs until");
+        Should.Throw<Refused>(() => Confirm().Decide(States.Noticed(days: 7), Sample.Stamp())).Message.ShouldContain("may confirm from");
         Confirm().Decide(States.Noticed(days: 0), Sample.Stamp()).Body.ShouldBe(MembersBody.MembersAssembly);
     }
 
@@ -43,7 +43,7 @@ public class NoticeTests
     {
         var reform = Sanzi.Ledger.Reforms.Reform.Create(new Sanzi.Ledger.Reforms.ReformDeclared(States.ReformId, "t", "d", new NodaTime.LocalDate(2026, 11, 1),
             new NodaTime.LocalDate(2026, 11, 30), [], [], Sanzi.Ledger.Reforms.IntegrationMode.FullMerger, 7, Sample.Stamp()));
-        Should.Throw<Refused>(() => new PublishNotice(Sample.Key(), null, ["公开栏"], "镇中心", null).Decide(States.Locked(), reform, Guid.NewGuid(), Sample.Stamp()))
+        Should.Throw<Refused>(() => new PublishNotice(Sample.Key(), null, ["公开栏"], "镇中心", null).Decide(States.Locked(), reform, 7, Guid.NewGuid(), Sample.Stamp()))
             .Message.ShouldContain("inventory");
     }
 }

@@ -1,3 +1,4 @@
+using Sanzi.Api.Identity;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Reforms;
@@ -13,7 +14,7 @@ public class DeclareReformTests(LedgerFixture fixture)
 
     private static DeclareReform.Request Command(string oldCode, string newCode) => new(Sample.Key(), "撤并", "赣府字〔2026〕18号",
         new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30), [new PredecessorInput(oldCode, "青山镇", null)],
-        [new SuccessorInput(newCode, "临河镇")], null, null, null);
+        [new SuccessorInput(newCode, "临河镇")], null, null, null, null);
 
     [Fact]
     public void Declaring_registers_unknown_units_and_ties_the_old_ones_to_the_reform()
@@ -64,7 +65,7 @@ public class DeclareReformTests(LedgerFixture fixture)
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(Sample.Reform(oldCode, Sample.TownshipCode())).ToUrl("/api/reforms");
-            s.WithRequestHeader("X-Actor", "county-office");
+            s.WithRequestHeader("Authorization", "Bearer " + _api.Token("county-office", Roles.ReformOffice));
             s.StatusCodeShouldBe(201);
             s.Header("Location").SingleValueShouldMatch("^/api/reforms/[0-9a-f-]{36}$");
         });

@@ -6,8 +6,8 @@ using static Sanzi.Tests.Support.Reports;
 namespace Sanzi.Tests.Reports;
 
 /// <summary>
-/// Reports as of a past instant, folded from the events up to then: what an auditor sees for the freeze day,
-/// and, as of now, exactly what the projections show.
+/// Reports as of a past business instant, folded from the events that had happened by then: what an auditor sees
+/// for the freeze day of a merger entered after the fact, and, as of now, exactly what the projections show.
 /// </summary>
 public class AsOfTests(LedgerFixture fixture)
 {
@@ -40,7 +40,7 @@ public class AsOfTests(LedgerFixture fixture)
         (await _api.Get(Unit(m.East.Code, "handover", at), 404)).Str("detail")!.ShouldContain("no handover register");
         var reconciliation = await _api.Get($"/api/reforms/{m.ReformId}/reconciliation?{at}");
         (reconciliation.GetProperty("allHandedOver").GetBoolean(), reconciliation.GetProperty("reconciled").GetBoolean()).ShouldBe((false, false));
-        (await _api.Get(Unit(m.East.Code, "catalog", "asOf=2001-01-01T00:00:00Z"), 404)).Str("detail")!.ShouldContain("had no books yet");
+        (await _api.Get(Unit(m.East.Code, "catalog", "knownAt=2001-01-01T00:00:00Z"), 404)).Str("detail")!.ShouldContain("not yet in the ledger");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class PlantedDifferenceTests(LedgerFixture fixture)
 
         var csv = System.Text.Encoding.UTF8.GetString((await _api.Download($"/api/reforms/{m.ReformId}/reconciliation?format=csv")).Body);
         csv.ShouldContain("差异明细");
-        csv.ShouldContain("农商行基本户,银行存款,80000.00,78000.00,-2000.00,核实后发生收付或增减");
+        csv.ShouldContain("农商行基本户,银行存款,80000.00,78000.00,-2000.00,,,核实后发生收付或增减");
 
         var debts = await _api.Get(Unit(m.West.Code, "debts"));
         var builder = Counterparty(debts, "县建筑公司");

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Alba;
 using JasperFx.CommandLine;
 using Sanzi.Api.Hosting;
@@ -25,6 +26,10 @@ public sealed class LedgerFixture : IAsyncLifetime
             _postgres = await EmbeddedPostgres.StartAsync(dataDir, throwaway: true);
             Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", _postgres.ConnectionString("ledger"));
         }
+
+        // A key of this run's own, so the tests never write signing.key into a data folder.
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Auth__SigningKey")))
+            Environment.SetEnvironmentVariable("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
         // The seal file and signing key of this run's throwaway database, not the developer's.
         Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tests-integrity-{Guid.NewGuid():N}"));

@@ -11,6 +11,9 @@ public static class Reports
 
     public static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
+    /// <summary>A date as Chinese reports write it: 2026年4月1日.</summary>
+    public static string Chinese(LocalDate date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
     public static string Unit(string code, string report, string? query = null) => $"/api/units/{code}/{report}{(query is null ? "" : "?" + query)}";
 
     public static JsonElement Item(JsonElement catalog, Guid id) =>

@@ -30,6 +30,25 @@ public static class Sample
         successors = new[] { new { code = newCode, name = "临河镇" } },
     };
 
+    /// <summary>The county's least notice period for collective assets, the ledger's default.</summary>
+    public const int NoticeDays = 7;
+
+    /// <summary>The freeze day of a merger entered after the fact: a month before today.</summary>
+    public static LocalDate PastFreezeDay() => Ledger.Common.Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(-30);
+
+    public static string Iso(LocalDate day) => day.ToString("yyyy-MM-dd", null);
+
+    /// <summary>The declaration's flag for a merger entered from paper books after the fact.</summary>
+    public static object AfterTheFact() => new { document = "县合村并组办〔2026〕12号", reason = "纸质账簿补录" };
+
+    /// <summary>A freeze at the first moment of a past Beijing day, for a reform entered after the fact.</summary>
+    public static object Freeze(LocalDate day) =>
+        new { idempotencyKey = Key(), document = "临政发〔2026〕40号", freezeAt = StartOf(day) };
+
+    /// <summary>The first instant of a Beijing day, as the API takes instants (ISO, UTC).</summary>
+    public static string StartOf(LocalDate day) =>
+        NodaTime.Text.InstantPattern.ExtendedIso.Format(day.AtStartOfDayInZone(Ledger.Common.Stamp.Zone).ToInstant());
+
     public static object Vehicle(string? key = null, decimal originalValue = 86_000.00m) => new
     {
         idempotencyKey = key ?? Key(),

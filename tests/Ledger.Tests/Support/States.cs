@@ -28,8 +28,9 @@ public static class States
     public static UnitBook Inventoried() =>
         Locked().Apply(new InventoryClosed(Code, new LocalDate(2026, 11, 1), [], 0, 0m, 0, 0m, Sample.Stamp()));
 
+    /// <summary>Noticed today for a number of days, both ends included (0 days: the members may confirm today).</summary>
     public static UnitBook Noticed(int days = 0) => Inventoried().Apply(new NoticePublished(Code, Guid.NewGuid(),
-        Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()), Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(days),
+        Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()), Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(days - 1),
         ["村务公开栏"], "镇三资中心", Sample.Stamp()));
 
     public static Item Account(decimal balance) =>

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Sanzi.Api.Hosting;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Imports;
+
+namespace Sanzi.Bench.County;
+
+/// <summary>
+/// A county in one run: dotnet run -c Release --project bench/County.Bench -- [villages=300] [itemsPerVillage=1000] [bigUnit=10000] [runs=20]
+/// Small, for a first try: -- 12 200 2000 10
+/// </summary>
+public static class CountyBench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var villages = args.Length > 0 ? int.Parse(args[0]) : 300;
+        var perVillage = args.Length > 1 ? int.Parse(args[1]) : 1_000;
+        var bigItems = args.Length > 2 ? int.Parse(args[2]) : 10_000;
+        var runs = args.Length > 3 ? int.Parse(args[3]) : 20;
+
+        await using var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-county-{Guid.NewGuid():N}"), throwaway: true);
+        var connection = postgres.ConnectionString("ledger");
+        Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", connection);
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SANZI_API", AppContext.BaseDirectory);
+        JasperFxEnvironment.AutoStartHost = true;
+        await using var host = await AlbaHost.For<Program>();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var importer = host.Services.GetRequiredService<Importer>();
+        var figures = new Figures(host.Server.CreateClient(), connection, runs);
+
+        var generator = new CountyGenerator(seed: 20261130);
+        var (county, mergers) = generator.Generate(villages, perVillage);
+        var big = generator.Village("360702199", "基准大村", bigItems);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var reforms = await CountyBooks.RegisterAsync(store, county, mergers, [big.Code, "360702198", "360702197"], CountyBooks.Stamp(now));
+        var actor = new Actor("县农经站-基准", "reform-office");
+        Console.WriteLine($"County: {county.Count} villages in 30 townships, {county.Sum(v => v.Items):N0} items, {mergers.Count} reforms merging {mergers.Sum(m => m.Villages.Count)} villages; big unit {big.Items:N0} items");
+
+        // 1. The county's registers through the import path (parse the CSV, check every row, decide, write), unit after unit.
+        var watch = Stopwatch.StartNew();
+        var imported = 0;
+        foreach (var unit in county.Append(big))
+        foreach (var (table, csv, _) in unit.Registers)
+            imported += (await Import(unit.Code, table, csv)).Written;
+        var importTime = watch.Elapsed;
+        var sample = county[^1];
+        watch.Restart();
+        foreach (var (table, csv, _) in sample.Registers) await Import(sample.Code, table, csv);
+        var reimport = watch.Elapsed;
+
+        // 2. The same kind of events by raw binary COPY into a plain table, and by Marten's bulk append alone.
+        var baseline = await Baselines.RunAsync(store, connection, big, CountyBooks.Stamp(now));
+
+        // 3. xlsx against CSV: the big unit's asset register, read and imported into two fresh units.
+        var assets = big.Registers[0];
+        var xlsx = Baselines.ToXlsx(assets.Csv);
+        var csvTime = await Time(() => Import("360702198", assets.Table, assets.Csv));
+        var xlsxTime = await Time(() => Import("360702197", assets.Table, xlsx));
+
+        // 4. Reports at the floor, on a village and on the big unit, beside plain SQL over the same rows.
+        var summary = await figures.P95($"/api/units/{big.Code}/summary");
+        var debts = await figures.P95($"/api/units/{big.Code}/debts");
+        var villageSummary = await figures.P95($"/api/units/{sample.Code}/summary");
+        var groupBy = await figures.P95Sql(Figures.GroupBySql, big.Code);
+        var catalog = await figures.P95($"/api/units/{big.Code}/catalog");
+        var catalogCsv = await figures.P95($"/api/units/{big.Code}/catalog?format=csv");
+        var catalogXlsx = await figures.P95($"/api/units/{big.Code}/catalog?format=xlsx");
+        var plainRead = await figures.P95Sql(Figures.PlainReadSql, big.Code);
+        watch.Restart();
+        foreach (var reform in reforms) await figures.Get($"/api/reforms/{reform}/reconciliation");
+        var reconciliation = watch.Elapsed;
+        var county12 = county.Sum(v => v.Items) + big.Items;
+
+        Console.WriteLine();
+        Console.WriteLine($"{"figure",-58}{"measured",16}{"baseline",16}{"ratio",8}  baseline is");
+        Row("import, events/s (county, CSV, whole path)", imported / importTime.TotalSeconds, baseline.CopyRowsPerSecond, "raw binary COPY of event-sized rows, rows/s");
+        Row("import, events/s", imported / importTime.TotalSeconds, baseline.MartenBulkPerSecond, "Marten bulk append of the same events alone");
+        Row("re-import of a village (nothing new), ms", reimport.TotalMilliseconds, null, "");
+        Row("import the big unit's assets: xlsx against CSV, ms", xlsxTime.TotalMilliseconds, csvTime.TotalMilliseconds, "the same rows as CSV");
+        Row($"summary p95, {big.Items:N0}-item unit, ms", summary, groupBy, "GROUP BY over the unit's plain rows");
+        Row($"summary p95, {sample.Items:N0}-item village, ms", villageSummary, groupBy, "GROUP BY over the big unit's plain rows");
+        Row($"debt register p95, {big.Items:N0}-item unit, ms", debts, groupBy, "GROUP BY over the unit's plain rows");
+        Row("catalog JSON p95, ms", catalog, plainRead, "plain SQL read of the same rows");
+        Row("catalog CSV p95, ms", catalogCsv, plainRead, "plain SQL read of the same rows");
+        Row("catalog xlsx p95, ms", catalogXlsx, catalogCsv, "the CSV of the same catalog");
+        Row($"reconciliation of the county ({reforms.Count} reforms, {county12:N0} items), ms", reconciliation.TotalMilliseconds, null, "");
+        await host.StopAsync();
+        return 0;
+
+        async Task<ImportResult> Import(string code, TableSpec table, byte[] content)
+        {
+            var file = Sanzi.Api.Imports.ImportFile.Read(content);
+            var result = await importer.ImportAsync(new ImportRequest(code, file.Table(Sanzi.Ledger.Common.ApiNames.Name(table.Table)), file.Rows), actor, null, null, CancellationToken.None);
+            if (result.Problems.Count > 0) throw new InvalidOperationException($"{code} {table.Title}: {result.Problems[0]}");
+            return result;
+        }
+
+        static async Task<TimeSpan> Time(Func<Task> run)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            return watch.Elapsed;
+        }
+
+        static void Row(string name, double measured, double? baseline, string what) =>
+            Console.WriteLine($"{name,-58}{measured,16:N1}{(baseline is { } b ? b.ToString("N1") : "—"),16}{(baseline is { } c && c > 0 ? (measured / c).ToString("0.00") + "×" : ""),8}  {what}");
+    }
+}

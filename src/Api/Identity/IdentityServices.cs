@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Sanzi.Ledger.Common;
+
+namespace Sanzi.Api.Identity;
+
+public static class IdentityServices
+{
+    /// <summary>JWT bearer authentication with the ledger's key, the token issuer, and the actor taken from the token.</summary>
+    public static IServiceCollection AddLedgerIdentity(this IServiceCollection services, SigningKey key)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = TokenIssuer.Validation.Parameters(key);
+            });
+        return services
+            .AddSingleton(key)
+            .AddSingleton<TokenIssuer>()
+            .AddHttpContextAccessor()
+            .AddScoped<IActorContext, TokenActorContext>();
+    }
+}

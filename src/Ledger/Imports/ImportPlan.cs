@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Ledger.Imports;
+
+/// <summary>A row that passed every rule: its key, the id its item will have, and the command that enters it.</summary>
+public sealed record PlannedRow(int Row, string Key, Guid ItemId, ILedgerCommand Command);
+
+/// <summary>
+/// Every row of a file checked before anything is written: cells that don't parse, the command's own
+/// rules, codes used twice, and the decision against the unit's books. A row's key is its item code in
+/// the unit's register, or, for a row without one, a hash of its content and how often that content came
+/// before; the item's stream id is derived from the key, so the same row always lands on the same stream.
+/// </summary>
+public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, IReadOnlyList<RowProblem> Problems)
+{
+    public static ImportPlan Build(TableSpec spec, UnitBook unit, IReadOnlyList<ImportRow> rows, Stamp stamp)
+    {
+        var planned = new List<PlannedRow>(rows.Count);
+        var problems = new List<RowProblem>();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var contents = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var key = Key(spec, unit.Code, row, contents);
+            var cells = new Cells(row);
+            var (command, found) = Read(spec, cells, key);
+            if (row[spec.CodeHeader] is { } code && !codes.TryAdd(code, row.Number))
+                found.Add(new RowProblem(row.Number, spec.CodeHeader, $"'{code}' is already used by row {codes[code]}"));
+
+            var itemId = StreamIds.NameBased("import/" + key);
+            if (command is not null && found.Count == 0) found.AddRange(Decided(spec, unit, row.Number, command, itemId, stamp));
+            if (command is not null && found.Count == 0) planned.Add(new PlannedRow(row.Number, key, itemId, command));
+            problems.AddRange(found);
+        }
+
+        return new ImportPlan(spec, planned, problems);
+    }
+
+    /// <summary>
+    /// The row as the command's request, validated: a cell that didn't parse is reported once, not again as missing.
+    /// </summary>
+    private static (ILedgerCommand? Command, List<RowProblem> Problems) Read(TableSpec spec, Cells cells, string key)
+    {
+        try
+        {
+            var command = spec.Read(cells, key);
+            return (cells.Problems.Count == 0 ? command : null, cells.Problems);
+        }
+        catch (Refused refused) when (refused.Kind == RefusalKind.Invalid)
+        {
+            var unparsed = cells.Problems.Select(p => p.Column).ToHashSet();
+            return (null, [.. cells.Problems, .. ProblemsOf(spec, cells.Row, refused).Where(p => !unparsed.Contains(p.Column))]);
+        }
+    }
+
+    /// <summary>
+    /// The decision's field-level refusals become the row's problems; a refusal of the whole books (a frozen
+    /// or closed unit) refuses the whole import, as it would refuse every row.
+    /// </summary>
+    private static IEnumerable<RowProblem> Decided(TableSpec spec, UnitBook unit, int row, ILedgerCommand command, Guid id, Stamp stamp)
+    {
+        try
+        {
+            spec.Decide(command, unit, id, stamp);
+            return [];
+        }
+        catch (Refused refused) when (refused.Kind == RefusalKind.Invalid)
+        {
+            return ProblemsOf(spec, row, refused);
+        }
+    }
+
+    private static List<RowProblem> ProblemsOf(TableSpec spec, int row, Refused refused) =>
+        refused.Errors.SelectMany(e => e.Value.Select(rule => new RowProblem(row, spec.HeaderOf(e.Key), rule))).ToList();
+
+    private static string Key(TableSpec spec, string unitCode, ImportRow row, Dictionary<string, int> contents)
+    {
+        var prefix = $"{unitCode}/{ApiNames.Name(spec.Table)}/";
+        if (row[spec.CodeHeader] is { } code) return prefix + code;
+        var content = string.Join('\u001f', spec.Columns.Select(c => row[c.Header] ?? ""));
+        var seen = contents.GetValueOrDefault(content);
+        contents[content] = seen + 1;
+        return $"{prefix}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..32]}/{seen}";
+    }
+}
