@@ -32,5 +32,6 @@ public sealed record Targets(string Township, string Village, Guid Reform, Guid 
         .Replace("{code}", Village)
         .Replace("{objectionId}", Guid.NewGuid().ToString())
         .Replace("{noticeId}", Guid.NewGuid().ToString())
-        .Replace("{name}", Uri.EscapeDataString("县印刷厂"));
+        .Replace("{name}", Uri.EscapeDataString("县印刷厂"))
+        .Replace("{table}", "assets");
 }
