@@ -47,6 +47,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();
+app.UseRedecisionOnLostRaces();
 app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
 return await app.RunJasperFxCommands(args);

@@ -17,7 +17,7 @@ public static class RegisterAssetEndpoint
 
     [WolverinePost("/api/units/{code}/assets")]
     public static (IResult, IStartStream) Post(RegisterAsset command,
-        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
     {
         var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(registered.AssetId, registered.ItemCode), MartenOps.StartStream<Item>(registered.AssetId, registered));

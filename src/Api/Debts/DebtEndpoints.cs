@@ -17,7 +17,7 @@ public static class RecordDebtEndpoint
 
     [WolverinePost("/api/units/{code}/debts")]
     public static async Task<(IResult, IStartStream)> Post(RecordDebt command,
-        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp, IDocumentSession session, CancellationToken ct)
+        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp, IDocumentSession session, CancellationToken ct)
     {
         var exception = await session.ExceptionAsync(unit.Aggregate!, command.ExceptionId, ct);
         var recorded = command.Decide(unit.Aggregate!, exception, Guid.CreateVersion7(), stamp);

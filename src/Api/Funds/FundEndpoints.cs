@@ -17,7 +17,7 @@ public static class OpenFundAccountEndpoint
 
     [WolverinePost("/api/units/{code}/fund-accounts")]
     public static (IResult, IStartStream) Post(OpenFundAccount command,
-        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
     {
         var opened = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(opened.AccountId, opened.ItemCode), MartenOps.StartStream<Item>(opened.AccountId, opened));

@@ -9,7 +9,6 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
-using Sanzi.Ledger.Integrity;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
 using Sanzi.Projections.Leads;
@@ -17,6 +16,7 @@ using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
 using Sanzi.Ledger.Units;
+using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
 using Weasel.Core;
@@ -53,13 +53,13 @@ public static class LedgerStore
                 opts.AddCatalog();
                 opts.AddDebtRegister();
                 opts.Schema.For<CommandReceipt>();
-                opts.AddIntegrity();
                 opts.AddInspection(thresholds);
             })
             .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
-        return services.AddSingleton(thresholds).AddIntegrity();
+        return services.AddSingleton(thresholds)
+            .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>());
     }
 }

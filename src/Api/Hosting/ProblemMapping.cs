@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Hosting;
@@ -50,10 +51,8 @@ public sealed class ProblemMapping : IExceptionHandler
         Refused { Kind: RefusalKind.Forbidden } r => Problem(StatusCodes.Status403Forbidden, "Not allowed for this token", r.Message),
         Refused r => Problem(StatusCodes.Status409Conflict, "Refused by the ledger's rules", r.Message),
         ActorMissing m => Problem(StatusCodes.Status401Unauthorized, "Who is acting?", m.Message),
-        // Marten 9 and JasperFx.Events both define some of these; either may surface.
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-            or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-            or DocumentAlreadyExistsException => Problem(StatusCodes.Status409Conflict, "Concurrent change",
+        // Only after every re-decision lost its race too (see LostRaces).
+        _ when exception.IsLostRace() => Problem(StatusCodes.Status409Conflict, "Concurrent change",
                 "Someone else changed these books at the same moment; nothing of this request was written. Reload and try again."),
         JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException => Problem(StatusCodes.Status409Conflict, "Stream locked",
             "These books are being changed by another request; nothing of this request was written. Try again."),

@@ -89,6 +89,8 @@ public static class AccessTable
         new("GET", "/api/trace/counterparties/{name}", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify/head", "inspection", Scope.County, Auditors),
+        new("GET", "/api/verify/consistency", "inspection", Scope.County, Auditors),
+        new("GET", "/api/verify/key", "inspection", Scope.County, Auditors),
         new("GET", "/api/leads", "leads", Scope.County, Inspectors),
 
         // 公示: posted for every member to read.

@@ -17,7 +17,7 @@ public static class RecordSurplusEndpoint
 
     [WolverinePost("/api/units/{code}/inventory/surplus")]
     public static (IResult, IStartStream) Post(RecordSurplus command,
-        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
     {
         var found = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(found.AssetId, found.ItemCode), MartenOps.StartStream<Item>(found.AssetId, found));

@@ -17,7 +17,7 @@ public static class RegisterResourceEndpoint
 
     [WolverinePost("/api/units/{code}/resources")]
     public static (IResult, IStartStream) Post(RegisterResource command,
-        [WriteAggregate(FromMethod = nameof(UnitId))] IEventStream<UnitBook> unit, Stamp stamp)
+        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
     {
         var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(registered.ResourceId, registered.ItemCode), MartenOps.StartStream<Item>(registered.ResourceId, registered));

@@ -18,8 +18,16 @@ public static class UnitLookups
         await session.LoadAsync<UnitBook>(StreamIdOf(code, field), ct)
         ?? throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
 
-    /// <summary>The books an item belongs to, as its decisions need them.</summary>
-    public static Task<UnitBook> UnitOfAsync(this IQuerySession session, Item item, CancellationToken ct) => session.UnitAsync(item.UnitCode, ct);
+    /// <summary>
+    /// The books an item belongs to, under their version guard though nothing is appended to them: a payment
+    /// decided on an open unit cannot commit after a freeze, nor a count after the inventory's close.
+    /// </summary>
+    public static async Task<UnitBook> UnitOfAsync(this IDocumentSession session, Item item, CancellationToken ct)
+    {
+        var unit = await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(item.UnitCode), ct);
+        unit.AlwaysEnforceConsistency = true;
+        return unit.Aggregate ?? throw Refused.NotFound($"Unit {item.UnitCode} is not registered in the ledger.");
+    }
 
     /// <summary>The reform a unit belongs to, for the steps that need its rules (notice days, successor).</summary>
     public static async Task<Reform> ReformOfAsync(this IQuerySession session, UnitBook unit, CancellationToken ct) =>

@@ -1,6 +1,7 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Sanzi.Ledger.Integrity;
+using Sanzi.Integrity;
 using Shouldly;
 
 namespace Sanzi.Tests.Integrity;
@@ -9,71 +10,98 @@ public class HashChainTests
 {
     private static readonly Guid Stream = new("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
 
-    private static ChainedEvent Event(string data = """{"b": 1.50, "a": "皮卡车"}""", long version = 1, string? correlation = "c-1") =>
-        new(42, Stream, version, "asset_registered", data, "2026-11-20T08:00:00.123456Z", "qingshan-clerk", correlation);
+    private static EventRow Event() => new(42, Stream, 1, "asset_registered", "Sanzi.Ledger.Assets.AssetRegistered, Sanzi.Ledger",
+        Utf8("""{"a": "皮卡车", "b": 1.50}"""), 1_795_000_000_123_456, "*DEFAULT*", "张敏", "req-1", null, Utf8("""{"role": "township-clerk"}"""), false);
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    [Fact]
-    public void An_events_hash_is_sha256_of_a_canonical_json_preimage_an_inspector_can_rebuild()
-    {
-        var preimage = "{\"correlationId\":\"c-1\",\"data\":{\"a\":\"皮卡车\",\"b\":1.5},\"prevHash\":\"" + HashChain.Genesis +
-                       "\",\"streamId\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"timestamp\":\"2026-11-20T08:00:00.123456Z\"," +
-                       "\"type\":\"asset_registered\",\"userName\":\"qingshan-clerk\",\"version\":1}";
-
-        HashChain.Link(HashChain.Genesis, Event()).ShouldBe(Sha256(preimage));
-    }
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
-    public void The_hash_ignores_how_the_body_was_spelt_but_not_what_it_says()
+    public void An_events_hash_is_sha256_of_the_documented_preimage_so_an_inspector_can_rebuild_it()
     {
-        var original = HashChain.Link(HashChain.Genesis, Event());
-
-        HashChain.Link(HashChain.Genesis, Event("""{"a":"皮卡车","b":1.5}""")).ShouldBe(original);
-        HashChain.Link(HashChain.Genesis, Event("""{"a":"皮卡车","b":1.51}""")).ShouldNotBe(original);
-    }
-
-    [Fact]
-    public void Every_hashed_field_and_the_previous_hash_change_the_hash()
-    {
-        var original = HashChain.Link(HashChain.Genesis, Event());
+        var preimage = new List<byte>("sanzi-event-v1"u8.ToArray());
+        preimage.AddRange(HashChain.Genesis);
+        void Int(long v) { var b = new byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, v); preimage.AddRange(b); }
+        void Text(string? v)
+        {
+            var bytes = v is null ? null : Encoding.UTF8.GetBytes(v);
+            var length = new byte[4];
+            BinaryPrimitives.WriteInt32BigEndian(length, bytes?.Length ?? -1);
+            preimage.AddRange(length);
+            preimage.AddRange(bytes ?? []);
+        }
         var e = Event();
+        Int(e.Seq);
+        preimage.AddRange(Convert.FromHexString("3f2504e04f8911d39a0c0305e82c3301"));
+        Int(e.Version);
+        Text(e.Type);
+        Text(e.DotnetType);
+        Int(e.TimestampMicros);
+        Text(e.TenantId);
+        Text(e.UserName);
+        Text(e.CorrelationId);
+        Text(e.CausationId);
+        Text("""{"role": "township-clerk"}""");
+        preimage.Add(0);
+        Text("""{"a": "皮卡车", "b": 1.50}""");
+
+        HashChain.Link(HashChain.Genesis, e).ShouldBe(SHA256.HashData(preimage.ToArray()));
+    }
+
+    [Fact]
+    public void Every_column_and_the_previous_hash_change_the_hash()
+    {
+        var e = Event();
+        var original = HashChain.Link(HashChain.Genesis, e);
 
         new[]
         {
-            HashChain.Link(new string('1', 64), e),
+            HashChain.Link(SHA256.HashData("x"u8), e),
+            HashChain.Link(HashChain.Genesis, e with { Seq = 43 }),
             HashChain.Link(HashChain.Genesis, e with { StreamId = Guid.NewGuid() }),
             HashChain.Link(HashChain.Genesis, e with { Version = 2 }),
             HashChain.Link(HashChain.Genesis, e with { Type = "asset_disposed" }),
-            HashChain.Link(HashChain.Genesis, e with { Timestamp = "2026-11-20T08:00:00.123457Z" }),
-            HashChain.Link(HashChain.Genesis, e with { UserName = "someone-else" }),
+            HashChain.Link(HashChain.Genesis, e with { DotnetType = "Sanzi.Ledger.Assets.AssetDisposed, Sanzi.Ledger" }),
+            HashChain.Link(HashChain.Genesis, e with { Data = Utf8("""{"a": "皮卡车", "b": 1.5}""") }),
+            HashChain.Link(HashChain.Genesis, e with { TimestampMicros = e.TimestampMicros + 1 }),
+            HashChain.Link(HashChain.Genesis, e with { TenantId = "county-2" }),
+            HashChain.Link(HashChain.Genesis, e with { UserName = "李四" }),
             HashChain.Link(HashChain.Genesis, e with { CorrelationId = null }),
-        }.ShouldAllBe(h => h != original);
-        HashChain.Link(HashChain.Genesis, e with { Seq = 7 }).ShouldBe(original, "the sequence number is the seal's business, not the link's");
+            HashChain.Link(HashChain.Genesis, e with { CausationId = "cmd-1" }),
+            HashChain.Link(HashChain.Genesis, e with { Headers = Utf8("""{"role": "reform-office"}""") }),
+            HashChain.Link(HashChain.Genesis, e with { IsArchived = true }),
+        }.Select(Convert.ToHexString).ShouldNotContain(Convert.ToHexString(original));
     }
 
     [Fact]
-    public void A_stream_chain_carries_each_hash_into_the_next()
+    public void Adjacent_texts_cannot_trade_characters()
     {
-        var first = HashChain.Link(HashChain.Genesis, Event());
-        var second = HashChain.Link(first, Event(version: 2));
-
-        HashChain.Link(HashChain.Genesis, Event(version: 2)).ShouldNotBe(second);
-        HashChain.Link(HashChain.Link(HashChain.Genesis, Event("""{"a":"x"}""")), Event(version: 2)).ShouldNotBe(second);
+        var e = Event();
+        HashChain.Link(HashChain.Genesis, e with { UserName = "张", CorrelationId = "敏req-1" })
+            .ShouldNotBe(HashChain.Link(HashChain.Genesis, e));
     }
 
     [Fact]
-    public void A_seal_covers_its_events_in_order_its_range_its_time_and_the_seal_before_it()
+    public void Only_the_key_holder_can_mark_a_hash()
     {
-        var (a, b) = (Sha256("a"), Sha256("b"));
-        var root = HashChain.Root([a, b]);
-        root.ShouldBe(Sha256(a + b));
-        HashChain.Root([b, a]).ShouldNotBe(root);
+        var hash = HashChain.Link(HashChain.Genesis, Event());
+        var key = RandomNumberGenerator.GetBytes(32);
+        var mac = HashChain.Mac(key, hash);
 
-        var seal = HashChain.Seal(HashChain.Genesis, 1, 5, 2, root, "2026-11-20T08:00:02.000000Z");
-        seal.ShouldBe(Sha256("{\"events\":2,\"fromSeq\":1,\"prevHash\":\"" + HashChain.Genesis + "\",\"root\":\"" + root +
-                             "\",\"sealedAt\":\"2026-11-20T08:00:02.000000Z\",\"toSeq\":5}"));
-        HashChain.Seal(seal, 6, 9, 2, root, "2026-11-20T08:00:04.000000Z").ShouldNotBe(
-            HashChain.Seal(HashChain.Genesis, 6, 9, 2, root, "2026-11-20T08:00:04.000000Z"));
+        HashChain.MacMatches(key, hash, mac).ShouldBeTrue();
+        HashChain.MacMatches(RandomNumberGenerator.GetBytes(32), hash, mac).ShouldBeFalse();
+        HashChain.MacMatches(key, SHA256.HashData(hash), mac).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_seal_hash_is_sha256_of_its_fields_as_canonical_json()
+    {
+        var root = Convert.ToHexStringLower(SHA256.HashData("a"u8));
+        var seal = HashChain.SealHash(HashChain.SealGenesis, 1, 5, 2, root, "2026-11-20T08:00:02.000000Z");
+
+        seal.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            "{\"events\":2,\"fromSeq\":1,\"prevHash\":\"" + HashChain.SealGenesis + "\",\"root\":\"" + root +
+            "\",\"sealedAt\":\"2026-11-20T08:00:02.000000Z\",\"toSeq\":5}"))));
+        HashChain.SealHash(seal, 6, 9, 2, root, "2026-11-20T08:00:04.000000Z")
+            .ShouldNotBe(HashChain.SealHash(HashChain.SealGenesis, 6, 9, 2, root, "2026-11-20T08:00:04.000000Z"));
     }
 }

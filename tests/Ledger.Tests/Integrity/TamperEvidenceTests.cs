@@ -1,119 +1,137 @@
-using System.Text.Json;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Sanzi.Ledger.Integrity;
-using Sanzi.Tests.Support;
 using Shouldly;
+using Sanzi.Integrity;
 
 namespace Sanzi.Tests.Integrity;
 
 /// <summary>
-/// The chain end to end, on the database all tests share. Other tests keep writing while these run,
-/// so the clean test verifies only its own streams, and the tamper test, which damages the shared log
-/// on purpose, checks that each problem it planted is among those reported.
+/// What a database administrator can do with SQL alone, each on a ledger of its own, and what verify
+/// names. Every case starts from a sealed, clean log, so the one problem planted is the one found.
 /// </summary>
-public class TamperEvidenceTests(LedgerFixture fixture)
+public class TamperEvidenceTests
 {
-    private readonly LedgerApi _api = new(fixture.Host);
-    private IntegrityChain Chain => fixture.Host.Services.GetRequiredService<IntegrityChain>();
-
-    [Fact]
-    public async Task Sealed_streams_verify_clean_and_the_head_is_published()
+    private static async Task<IsolatedLedger> SealedLedgerAsync(int assets = 3)
     {
-        var code = Sample.TownshipCode();
-        var reformId = (await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
-        var assetId = (await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(originalValue: 1_234.50m), 201)).GetProperty("itemId").GetGuid();
-        await _api.Post($"/api/assets/{assetId}/disposal",
-            new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 1000.10m, resolutionReference = "决议", reason = "出售" }, 200);
-        var lastSeq = await Scalar<long>("select max(seq_id) from ledger.mt_events where stream_id = $1", assetId);
-
-        await Chain.SealAsync();
-
-        foreach (var stream in new[] { reformId, assetId })
-        {
-            var report = await _api.Get($"/api/verify?stream={stream}");
-            report.GetProperty("ok").GetBoolean().ShouldBeTrue(report.GetRawText());
-            report.GetProperty("firstProblem").ValueKind.ShouldBe(JsonValueKind.Null);
-            report.GetProperty("sealedThrough").GetInt64().ShouldBeGreaterThanOrEqualTo(lastSeq);
-        }
-        (await _api.Get($"/api/verify?stream={assetId}")).GetProperty("eventsChecked").GetInt64().ShouldBe(2);
-
-        var head = await _api.Get("/api/verify/head");
-        head.GetProperty("hash").GetString()!.Length.ShouldBe(64);
-        head.GetProperty("toSeq").GetInt64().ShouldBeGreaterThanOrEqualTo(lastSeq);
-        head.GetProperty("fromSeq").GetInt64().ShouldBeLessThanOrEqualTo(head.GetProperty("toSeq").GetInt64());
-        head.GetProperty("sealedAt").GetString().ShouldEndWith("Z");
+        var ledger = await IsolatedLedger.StartAsync();
+        for (var i = 0; i < assets; i++) await ledger.RegisterAssetAsync(value: 1_000m + i);
+        await ledger.Chain.SealAsync();
+        (await ledger.VerifyAsync()).Summary.Ok.ShouldBeTrue();
+        return ledger;
     }
 
-    [Fact]
-    public async Task Verify_names_an_edited_a_deleted_and_an_inserted_event_and_a_rewritten_hash()
-    {
-        var code = Sample.TownshipCode();
-        var reformId = (await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
-        var edited = (await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(), 201)).GetProperty("itemId").GetGuid();
-        // A sequence number taken and never used is a permanent gap: the place for a forged event below the seal.
-        var gap = await Scalar<long>("select nextval('ledger.mt_events_sequence')");
-        var other = (await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(), 201)).GetProperty("itemId").GetGuid();
-        await Chain.SealAsync();
-        (await Chain.VerifyAsync(edited)).Ok.ShouldBeTrue();
+    private static List<Problem> Problems(List<Finding> findings) => findings.OfType<Problem>().ToList();
 
-        var editedSeq = await Scalar<long>("select seq_id from ledger.mt_events where stream_id = $1 and version = 1", edited);
-        var deletedSeq = await Scalar<long>("select max(seq_id) from ledger.mt_events where stream_id = $1", reformId);
-        await Execute("update ledger.mt_events set data = jsonb_set(data, '{originalValue}', '1') where seq_id = $1", editedSeq);
-        await Execute("delete from ledger.mt_events where seq_id = $1", deletedSeq);
-        await Execute("""
+    [Fact]
+    public async Task An_event_appended_by_sql_is_named_as_written_outside_the_ledger()
+    {
+        await using var ledger = await SealedLedgerAsync();
+        var victim = await ledger.RegisterAssetAsync();
+        var forged = await ledger.ScalarAsync<long>("select nextval('ledger.mt_events_sequence')");
+        await ledger.ExecuteAsync("""
             insert into ledger.mt_events
             select (jsonb_populate_record(null::ledger.mt_events,
-                    to_jsonb(e) || jsonb_build_object('seq_id', $1::bigint, 'id', gen_random_uuid(), 'version', 99))).*
+                    to_jsonb(e) || jsonb_build_object('seq_id', $1::bigint, 'id', gen_random_uuid(), 'version', 2))).*
             from ledger.mt_events e where e.stream_id = $2 and e.version = 1
-            """, gap, other);
-        // Covering up the deletion by rewriting its hash row breaks the seal over it.
-        await Execute($"update ledger.integrity_event_hashes set hash = repeat('f', 64) where seq_id = $1", deletedSeq);
+            """, forged, victim);
 
-        var report = await _api.Get("/api/verify");
+        var (findings, summary) = await ledger.VerifyAsync();
 
-        report.GetProperty("ok").GetBoolean().ShouldBeFalse();
-        var problems = report.GetProperty("problems").EnumerateArray()
-            .Select(p => (Kind: p.GetProperty("kind").GetString(), Seq: p.GetProperty("seqId").GetInt64(), Stream: p.GetProperty("streamId")))
-            .ToList();
-        problems.ShouldContain(p => p.Kind == "edited" && p.Seq == editedSeq && p.Stream.GetGuid() == edited);
-        problems.ShouldContain(p => p.Kind == "deleted" && p.Seq == deletedSeq && p.Stream.GetGuid() == reformId);
-        problems.ShouldContain(p => p.Kind == "inserted" && p.Seq == gap && p.Stream.GetGuid() == other);
-        problems.ShouldContain(p => p.Kind == "sealBroken" && p.Seq <= deletedSeq);
-        var first = report.GetProperty("firstProblem");
-        first.GetProperty("seqId").GetInt64().ShouldBe(problems.Min(p => p.Seq));
-        first.GetProperty("kind").GetString().ShouldNotBeNull();
-
-        (await Chain.VerifyAsync(edited)).FirstProblem.ShouldBe(
-            new Problem(ProblemKind.Edited, editedSeq, edited, 1, "body or metadata differs from what was sealed"));
+        summary.Ok.ShouldBeFalse();
+        Problems(findings).ShouldBe([new Problem(ProblemKind.Inserted, forged, victim, 2, "has no hash from the writer: it was written outside the ledger")]);
     }
 
-    private async Task<T> Scalar<T>(string sql, params object[] parameters)
+    [Fact]
+    public async Task A_forged_event_with_a_hash_computed_by_sql_is_named_as_not_the_ledgers()
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, sql, parameters);
-        return (T)(await command.ExecuteScalarAsync())!;
+        await using var ledger = await SealedLedgerAsync();
+        var victim = await ledger.RegisterAssetAsync();
+        var seq = await ledger.ScalarAsync<long>("select seq_id from ledger.mt_events where stream_id = $1", victim);
+        // An edit covered up with a fresh SHA-256: what someone who knows the preimage format but not the key can do.
+        await ledger.ExecuteAsync("update ledger.integrity_event_hashes set hash = sha256(hash) where seq_id = $1", seq);
+
+        var problems = Problems((await ledger.VerifyAsync()).Findings);
+
+        problems.ShouldContain(p => p.SeqId == seq && (p.Kind == ProblemKind.Edited || p.Kind == ProblemKind.Forged));
     }
 
-    private async Task Execute(string sql, params object[] parameters)
+    [Theory]
+    [InlineData("headers", "jsonb_set(headers, '{role}', '\"reform-office\"')")]
+    [InlineData("correlation_id", "'req-forged'")]
+    [InlineData("user_name", "'李四'")]
+    [InlineData("is_archived", "true")]
+    [InlineData("mt_dotnet_type", "'Sanzi.Ledger.Assets.AssetDisposed, Sanzi.Ledger'")]
+    [InlineData("timestamp", "timestamp - interval '1 day'")]
+    [InlineData("data", "jsonb_set(data, '{originalValue}', '1')")]
+    public async Task Editing_any_column_that_means_something_is_named(string column, string value)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, sql, parameters);
-        (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        await using var ledger = await SealedLedgerAsync();
+        var seq = await ledger.ScalarAsync<long>("select min(seq_id) from ledger.mt_events");
+        var stream = await ledger.ScalarAsync<Guid>("select stream_id from ledger.mt_events where seq_id = $1", seq);
+        (await ledger.ExecuteAsync($"update ledger.mt_events set {column} = {value} where seq_id = $1", seq)).ShouldBe(1);
+
+        var (findings, summary) = await ledger.VerifyAsync();
+
+        summary.Ok.ShouldBeFalse();
+        Problems(findings).ShouldContain(p => p.Kind == ProblemKind.Edited && p.SeqId == seq && p.StreamId == stream);
     }
 
-    private async Task<NpgsqlConnection> OpenAsync()
+    [Fact]
+    public async Task Deleting_the_hash_and_seal_tables_is_named_from_the_seal_file()
     {
-        var connection = fixture.Host.Services.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        return connection;
+        await using var ledger = await SealedLedgerAsync();
+        var sealedThrough = (await ledger.Chain.HeadAsync())!.ToSeq;
+        await ledger.ExecuteAsync("delete from ledger.integrity_event_hashes");
+        await ledger.ExecuteAsync("delete from ledger.integrity_seals");
+
+        var (findings, summary) = await ledger.VerifyAsync();
+
+        summary.Ok.ShouldBeFalse();
+        summary.SealedThrough.ShouldBe(sealedThrough, "the seal file still says how far the log was sealed");
+        var problems = Problems(findings);
+        problems.ShouldContain(p => p.Kind == ProblemKind.SealBroken && p.Detail.Contains("in the seal file but missing from the database"));
+        problems.ShouldContain(p => p.Kind == ProblemKind.SealBroken && p.Detail.Contains("not the ones it sealed"));
+        problems.Count(p => p.Kind == ProblemKind.Inserted).ShouldBe(3);
+
+        // Sealing goes on from the file's head rather than starting a second history.
+        await ledger.RegisterAssetAsync();
+        var next = await ledger.Chain.SealAsync();
+        next!.FromSeq.ShouldBe(sealedThrough + 1);
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
+    [Fact]
+    public async Task An_item_document_edited_by_sql_is_named_with_the_field_that_differs()
     {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        return command;
+        await using var ledger = await SealedLedgerAsync(assets: 1);
+        var item = await ledger.RegisterAssetAsync(value: 122_000m);
+        await ledger.ExecuteAsync("update ledger.mt_doc_item set data = jsonb_set(data, '{value}', '1000000') where id = $1", item);
+
+        var (findings, summary) = await ledger.VerifyAsync();
+
+        summary.Ok.ShouldBeFalse();
+        summary.DocumentsChecked.ShouldBe(2);
+        var problem = Problems(findings).ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(ProblemKind.DocumentDiffers);
+        problem.Document.ShouldBe($"Item {item}");
+        problem.Detail.ShouldBe("differs from its events in value");
+    }
+
+    [Fact]
+    public async Task A_failed_append_leaves_tombstones_that_sealing_and_verify_take_in_their_stride()
+    {
+        await using var ledger = await SealedLedgerAsync(assets: 1);
+        // PostgreSQL refuses the second event; Marten then fills the sequence numbers the first took with tombstones.
+        await Should.ThrowAsync<Exception>(ledger.FailAnAppendAsync);
+        await ledger.RegisterAssetAsync();
+        // Marten writes the tombstones in the background, a moment after the failure.
+        long tombstones = 0;
+        for (var wait = 0; wait < 50 && tombstones == 0; wait++, await Task.Delay(100))
+            tombstones = await ledger.ScalarAsync<long>("select count(*) from ledger.mt_events where type = 'tombstone'");
+        tombstones.ShouldBeGreaterThan(0);
+
+        (await ledger.Chain.SealAsync()).ShouldNotBeNull();
+        var (findings, summary) = await ledger.VerifyAsync();
+
+        summary.Ok.ShouldBeTrue();
+        summary.Tombstones.ShouldBe(tombstones);
+        findings.OfType<Note>().ShouldAllBe(n => n.Detail.StartsWith("tombstone"));
     }
 }

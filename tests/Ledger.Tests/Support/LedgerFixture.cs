@@ -31,6 +31,8 @@ public sealed class LedgerFixture : IAsyncLifetime
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Auth__SigningKey")))
             Environment.SetEnvironmentVariable("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
+        // The seal file and signing key of this run's throwaway database, not the developer's.
+        Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tests-integrity-{Guid.NewGuid():N}"));
         // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
         Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
         JasperFxEnvironment.AutoStartHost = true;

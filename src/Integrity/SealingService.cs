@@ -1,15 +1,14 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Sanzi.Ledger.Integrity;
+namespace Sanzi.Integrity;
 
 /// <summary>Seals new events every <c>Integrity:SealInterval</c> (default two seconds) while the ledger runs.</summary>
-public sealed class SealingService(IntegrityChain chain, IConfiguration configuration, ILogger<SealingService> logger) : BackgroundService
+public sealed class SealingService(IntegrityChain chain, IntegrityOptions options, ILogger<SealingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(configuration.GetValue("Integrity:SealInterval", TimeSpan.FromSeconds(2)));
+        using var timer = new PeriodicTimer(options.SealInterval);
         try
         {
             do

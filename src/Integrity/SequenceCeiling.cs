@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Sanzi.Ledger.Integrity;
+namespace Sanzi.Integrity;
 
 /// <summary>
 /// How far the log may be sealed. Sequence numbers are taken before commit, so a gap below the newest
@@ -20,7 +20,7 @@ internal static class SequenceCeiling
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(5);
 
     /// <summary>The highest sequence number handed out so far, and whether every gap below it is known to be permanent.</summary>
-    public static async Task<(long Ceiling, bool Settled)> ProveAsync(NpgsqlConnection connection, EventRows rows, CancellationToken ct)
+    public static async Task<(long Ceiling, bool Settled)> ProveAsync(NpgsqlConnection connection, Tables rows, CancellationToken ct)
     {
         var ceiling = (long)(await Scalar(connection, $"select case when is_called then last_value else 0 end from {rows.Sequence}", null, ct))!;
         await Task.Delay(Settle, ct);

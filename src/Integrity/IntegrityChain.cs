@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using Marten;
+using Npgsql;
+
+namespace Sanzi.Integrity;
+
+/// <summary>
+/// Tamper evidence (防篡改存证) for discipline inspectors (纪委监委): every event hashed by its writer
+/// into a chain per stream, seals over sequence ranges signed with a key the database does not hold
+/// and kept in a file outside it, and the documents decisions read replayed from their events.
+/// </summary>
+public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, SealFile file, DocumentReplay documents)
+{
+    private readonly Tables _tables = new(store.Options.Events.DatabaseSchemaName);
+
+    public string PublicKeyPem => keys.PublicKeyPem;
+
+    /// <summary>Seals everything committed and settled since the last seal; returns the newest seal, or null if there was nothing new.</summary>
+    public async Task<Seal?> SealAsync(CancellationToken ct = default)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(ct);
+        Seal? newest = null;
+        bool more;
+        do
+        {
+            (var seal, more) = await Sealing.SealBatchAsync(connection, _tables, keys, file, ct);
+            newest = seal ?? newest;
+        } while (more);
+        return newest;
+    }
+
+    /// <summary>The whole check, streamed: the seals, every event, then the documents; a summary last.</summary>
+    public async IAsyncEnumerable<Finding> VerifyAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long problems = 0;
+        var events = new Verification(Connect, _tables, keys);
+        var findings = events.RunAsync(file.ReadAll(), null, ct).Concat(documents.RunAsync(store, ct));
+        await foreach (var finding in findings)
+        {
+            if (finding is Problem) problems++;
+            yield return finding;
+        }
+        yield return new Summary(problems == 0, events.EventsChecked, events.SealedThrough, events.Unsealed, events.Tombstones,
+            documents.DocumentsChecked, problems, events.Chain.LastOrDefault());
+    }
+
+    /// <summary>
+    /// Whether a head written down earlier is a prefix of today's log: it must be a seal the ledger
+    /// signed, every seal since must follow it, and nothing it covers may have changed.
+    /// </summary>
+    public async Task<Consistency> ConsistencyAsync(string head, CancellationToken ct = default)
+    {
+        var (chain, sealProblems) = await SealsAsync(ct);
+        var latest = chain.LastOrDefault();
+        var index = chain.FindIndex(s => s.Hash == head);
+        if (index < 0)
+            return new Consistency(false, null, latest, null,
+                "this head is not a seal of this ledger: neither the seal table nor the seal file holds one the ledger signed with this hash");
+
+        var old = chain[index];
+        var events = new Verification(Connect, _tables, keys);
+        await foreach (var finding in events.RunAsync(file.ReadAll(), old.ToSeq, ct))
+            if (finding is Problem p && (p.SeqId ?? 0) <= old.ToSeq)
+                return new Consistency(false, old, latest, p.SeqId, $"the log this head sealed has changed: {p.Kind} at {p.SeqId}: {p.Detail}");
+        if (sealProblems.FirstOrDefault(p => p.SeqId > old.ToSeq) is { } broken)
+            return new Consistency(false, old, latest, broken.SeqId, broken.Detail);
+        return new Consistency(true, old, latest, null,
+            $"events 1..{old.ToSeq} are unchanged and {chain.Count - 1 - index} later seal(s) follow this head to the latest");
+    }
+
+    /// <summary>The latest seal, or null before the first one.</summary>
+    public async Task<Seal?> HeadAsync(CancellationToken ct = default) => (await SealsAsync(ct)).Chain.LastOrDefault();
+
+    private async Task<(List<Seal> Chain, List<Problem> Problems)> SealsAsync(CancellationToken ct)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(ct);
+        List<Seal>? stored;
+        try
+        {
+            stored = await SealRows.ReadAllAsync(connection, _tables, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            stored = null;
+        }
+        var (chain, problems) = SealCheck.Run(file.ReadAll(), stored, keys);
+        if (stored is null) problems.Insert(0, new Problem(ProblemKind.SealBroken, null, null, null, $"the table {_tables.Seals} is gone"));
+        return (chain, problems);
+    }
+
+    private NpgsqlConnection Connect() => store.Storage.Database.CreateConnection();
+}
+
+/// <summary>The answer to "is the head I wrote down a prefix of today's log?"</summary>
+/// <param name="DivergesAt">The sequence number (or seal start) where today's log first differs from what the head sealed.</param>
+public sealed record Consistency(bool Consistent, Seal? Head, Seal? Latest, long? DivergesAt, string Detail);
