@@ -20,7 +20,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
 
     private enum Caller { Anonymous, Office, OwnClerk, OtherClerk, Auditor, Inspector }
 
-    /// <summary>Who may call each endpoint: O office, C the unit's clerk, X another unit's clerk, A auditor, I inspector, * anyone without a token.</summary>
+    /// <summary>Who may call each endpoint: O office, C the unit's clerk, X a clerk of another unit, A auditor, I inspector, * anyone without a token.</summary>
     public static TheoryData<string, string, string> Matrix => new()
     {
         { "POST", "/api/reforms", "O" },
@@ -48,17 +48,15 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "POST", "/api/debts/{id}/increases", "C" },
         { "POST", "/api/debts/{id}/reductions", "C" },
         { "POST", "/api/items/{id}/count", "C" },
-        { "POST", "/api/units/{code}/imports", "C" },
         { "GET", "/api/reforms/{id}", "OCAI" },
         { "GET", "/api/units/{code}", "OCAI" },
         { "GET", "/api/units/{code}/assets", "OCAI" },
         { "GET", "/api/units/{code}/catalog", "OCAI" },
-        { "GET", "/api/imports/templates/{table}", "OCXAI" },
         { "GET", "/api/units/{code}/summary", "OCAI" },
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
-        { "GET", "/api/imports/templates/{table}", "OCAI" },
+        { "GET", "/api/imports/templates/{table}", "OCXAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
         { "GET", "/api/audit", "AI" },
         { "GET", "/api/trace/items/{id}", "AI" },
