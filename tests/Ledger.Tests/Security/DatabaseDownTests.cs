@@ -13,7 +13,10 @@ public class DatabaseDownTests
     public async Task With_its_database_stopped_the_ledger_answers_503_with_retry_after()
     {
         var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-down-{Guid.NewGuid():N}"), throwaway: true);
-        await using var host = await AlbaHost.For<Program>(b => b.UseSetting("ConnectionStrings:Ledger", postgres.ConnectionString("ledger")));
+        await using var host = await AlbaHost.For<Program>(b => b
+            .UseSetting("ConnectionStrings:Ledger", postgres.ConnectionString("ledger"))
+            // Its own seal file: the shared test ledger's file holds another database's seals.
+            .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"sanzi-down-integrity-{Guid.NewGuid():N}")));
         var api = new LedgerApi(host);
         var code = Sample.TownshipCode();
         await api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);

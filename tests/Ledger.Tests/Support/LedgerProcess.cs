@@ -57,6 +57,7 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
+        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
         start.Environment["Auth__SigningKey"] = SigningKey;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
