@@ -39,8 +39,7 @@ var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirec
 builder.Services.AddLedgerIdentity(signingKey);
 builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-// Through a session, so the integrity writer hashes every imported event; the COPY writer (BulkImportWriter) bypasses that hook for now.
-builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Ledger.Imports.SessionImportWriter>();
+builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
 builder.Services.AddLedgerOpenApi();
