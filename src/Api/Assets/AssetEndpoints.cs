@@ -5,6 +5,7 @@ using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Catalog;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -41,14 +42,6 @@ public static class AssetEndpoints
 {
     /// <summary>The unit's asset catalog (账册目录), in item-code order.</summary>
     [WolverineGet("/api/units/{code}/assets")]
-    public static async Task<IResult> Catalog(string code, IQuerySession session, CancellationToken ct)
-    {
-        await session.UnitAsync(code, ct);
-        var items = (await session.ItemsOfUnitAsync(code, ct)).Where(i => i.Kind == ItemKind.Asset).ToList();
-        var held = items.Where(i => i.IsHeld).ToList();
-        return Results.Ok(new AssetCatalog(code, held.Count, held.Sum(x => x.Value), items));
-    }
+    public static async Task<IResult> Catalog(string code, IQuerySession session, CancellationToken ct) =>
+        Results.Ok(await AssetCatalog.LoadAsync(session, code, ct));
 }
-
-/// <summary>A unit's asset catalog: its items with the count and net value of those it still holds.</summary>
-public sealed record AssetCatalog(string UnitCode, int Count, decimal TotalNetValue, IReadOnlyList<Item> Items);

@@ -4,8 +4,8 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Sanzi.Api.Identity;
 using Sanzi.Api.Commands;
+using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Hosting;

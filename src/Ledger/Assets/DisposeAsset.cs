@@ -40,8 +40,8 @@ public sealed record DisposeAsset(
                 .IdempotencyKey(IdempotencyKey)
                 .Required(Method, "method", 50)
                 .Amount(Proceeds, "proceeds")
-                .Required(ResolutionReference, "resolutionReference")
-                .Required(Reason, "reason", 500)
+                .Resolution(ResolutionReference, "resolutionReference")
+                .Substantive(Reason, "reason")
                 .Check(Method != Transfer || !string.IsNullOrWhiteSpace(Recipient), "recipient",
                     "is required for a transfer (调拨): name the unit that receives the asset")
                 .ThrowIfBroken();

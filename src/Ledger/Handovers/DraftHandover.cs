@@ -84,6 +84,6 @@ public sealed record DraftHandover(
                 "is required: state assets (国有资产) pass by free transfer (freeTransfer 无偿调拨 or freeAllotment 无偿划转) under the finance bureau's document");
         return new HandoverDrafted(unit.Code, handoverId, successor,
             reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, date,
-            Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp, Transfer, Insignia ?? []);
+            Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp.On(date), Transfer, Insignia ?? []);
     }
 }

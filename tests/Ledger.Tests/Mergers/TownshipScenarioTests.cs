@@ -167,7 +167,7 @@ public class TownshipScenarioTests(LedgerFixture fixture)
 
         object Transfer(Guid? exceptionId, string? recipient = "县机关事务管理局") => new
         {
-            idempotencyKey = Sample.Key(), method = "transfer", proceeds = 0m, resolutionReference = "赣财资〔2026〕40号", reason = "无偿调拨",
+            idempotencyKey = Sample.Key(), method = "transfer", proceeds = 0m, resolutionReference = "乡政府常务会议纪要〔2026〕40号", reason = "无偿调拨",
             recipient, exceptionId,
         };
         (await _api.Post($"/api/assets/{car}/disposal", Transfer(null, null), 400)).GetProperty("errors").GetProperty("recipient");
