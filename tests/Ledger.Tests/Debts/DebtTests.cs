@@ -1,6 +1,3 @@
-using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Debts;
-using Sanzi.Ledger.Reforms;
 using Sanzi.Tests.Support;
 using Shouldly;
 

@@ -1,7 +1,3 @@
-using NodaTime;
-using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Funds;
-using Sanzi.Ledger.Reforms;
 using Sanzi.Tests.Support;
 using Shouldly;
 

@@ -1,6 +1,3 @@
-using Sanzi.Ledger.Handovers;
-using Sanzi.Ledger.Notices;
-using Sanzi.Ledger.Reforms;
 using Sanzi.Tests.Support;
 using Shouldly;
 

@@ -1,5 +1,3 @@
-using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Inventory;
 using Sanzi.Tests.Support;
 using Shouldly;
 
