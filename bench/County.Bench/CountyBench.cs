@@ -32,7 +32,12 @@ public static class CountyBench
         await using var host = await AlbaHost.For<Program>();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var importer = host.Services.GetRequiredService<Importer>();
-        var figures = new Figures(host.Server.CreateClient(), connection, runs);
+        var http = host.Server.CreateClient();
+        // Reports and reconciliation are read as the county's finance auditor.
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            host.Services.GetRequiredService<Sanzi.Api.Identity.TokenIssuer>()
+                .Issue("县财政局-基准", Sanzi.Api.Identity.Roles.FinanceAuditor, ["3607"], Duration.FromHours(2)));
+        var figures = new Figures(http, connection, runs);
 
         var generator = new CountyGenerator(seed: 20261130);
         var (county, mergers) = generator.Generate(villages, perVillage);

@@ -49,6 +49,7 @@ public static class ReportsBench
 
         cases.Add(("catalog (old)?asOf=freeze", () => Get($"/api/units/{seed.OldUnit}/catalog?asOf={asOf}")));
         cases.Add(("summary (old)?asOf=freeze", () => Get($"/api/units/{seed.OldUnit}/summary?asOf={asOf}")));
+        cases.Add(("catalog (old)?knownAt=freeze", () => Get($"/api/units/{seed.OldUnit}/catalog?knownAt={asOf}")));
         cases.Add(("reconciliation", () => Get($"/api/reforms/{seed.ReformId}/reconciliation")));
         cases.Add(("reconciliation?format=xlsx", () => Get($"/api/reforms/{seed.ReformId}/reconciliation?format=xlsx")));
         cases.Add(("baseline: SQL catalog rows (old)", () => RawRows(seed.OldUnit)));

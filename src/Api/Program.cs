@@ -3,6 +3,9 @@ using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
+using Sanzi.Api.OpenApi;
+using Sanzi.Api.Screens;
+using Scalar.AspNetCore;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Notices;
 using Sanzi.Projections.Leads;
@@ -14,7 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(builder.Configuration["Ledger:Url"] ?? "http://127.0.0.1:5080");
 
-await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
+await using var database = await LedgerDatabase.TryOpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
+if (database is null) return 1;
 
 builder.Services.AddLedgerStore(database.ConnectionString,
     builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
@@ -38,9 +42,11 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
+builder.Services.AddLedgerOpenApi();
+builder.AddLedgerScreens();
 
 var app = builder.Build();
-app.Logger.LogInformation("Sanzi Ledger uses {Database}; tokens are signed with the key from {KeySource}", database.Description, signingKey.Source);
+app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database, signingKey.Source));
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseRouting();
@@ -48,8 +54,16 @@ app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();
 app.UseRedecisionOnLostRaces();
+app.MapLedgerScreens();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
 
+if (ListenAddress.Taken(app, args) is { } taken)
+{
+    Console.Error.WriteLine($"Sanzi Ledger cannot start: {taken}");
+    return 1;
+}
 return await app.RunJasperFxCommands(args);
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>

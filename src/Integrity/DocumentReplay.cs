@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
-using JasperFx.Events;
 using Marten;
 using Npgsql;
 

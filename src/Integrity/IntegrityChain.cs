@@ -69,8 +69,15 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
             $"events 1..{old.ToSeq} are unchanged and {chain.Count - 1 - index} later seal(s) follow this head to the latest");
     }
 
-    /// <summary>The latest seal, or null before the first one.</summary>
-    public async Task<Seal?> HeadAsync(CancellationToken ct = default) => (await SealsAsync(ct)).Chain.LastOrDefault();
+    /// <summary>The latest seal the ledger signed, from the table or the seal file, whichever is further along; null before the first.</summary>
+    public async Task<Seal?> HeadAsync(CancellationToken ct = default)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(ct);
+        var stored = await SealRows.LatestAsync(connection, _tables, ct);
+        return new[] { stored, file.Last }.OfType<Seal>().Where(s => s.HashesItself && keys.Signed(s.Hash, s.Signature))
+            .MaxBy(s => s.ToSeq);
+    }
 
     private async Task<(List<Seal> Chain, List<Problem> Problems)> SealsAsync(CancellationToken ct)
     {

@@ -7,9 +7,15 @@ internal static class SealRows
 {
     private const string Columns = "from_seq, to_seq, events, root, hash, prev_hash, sealed_at, signature";
 
-    public static async Task<List<Seal>> ReadAllAsync(NpgsqlConnection connection, Tables tables, CancellationToken ct)
+    public static async Task<List<Seal>> ReadAllAsync(NpgsqlConnection connection, Tables tables, CancellationToken ct) =>
+        await ReadAsync(connection, $"select {Columns} from {tables.Seals} order by from_seq", ct);
+
+    public static async Task<Seal?> LatestAsync(NpgsqlConnection connection, Tables tables, CancellationToken ct) =>
+        (await ReadAsync(connection, $"select {Columns} from {tables.Seals} order by to_seq desc limit 1", ct)).SingleOrDefault();
+
+    private static async Task<List<Seal>> ReadAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select {Columns} from {tables.Seals} order by from_seq", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var seals = new List<Seal>();
         while (await reader.ReadAsync(ct))

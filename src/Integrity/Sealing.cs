@@ -53,6 +53,8 @@ internal static class Sealing
     private static async Task<Seal?> CatchUpFileAsync(NpgsqlConnection connection, Tables tables, IntegrityKeys keys, SealFile file, CancellationToken ct)
     {
         var filed = file.Last;
+        var latest = await SealRows.LatestAsync(connection, tables, ct);
+        if (latest is null || latest.ToSeq <= (filed?.ToSeq ?? 0)) return filed;
         var missing = (await SealRows.ReadAllAsync(connection, tables, ct))
             .Where(s => s.ToSeq > (filed?.ToSeq ?? 0) && keys.Signed(s.Hash, s.Signature)).ToList();
         if (missing.Count > 0) file.Append(missing);

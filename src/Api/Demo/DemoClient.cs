@@ -8,7 +8,7 @@ namespace Sanzi.Api.Demo;
 
 /// <summary>
 /// Posts the demo's commands as the given actor, with a token for the role the access table names first for the
-/// endpoint and the demo's township as unit, and fails loudly on anything but success.
+/// endpoint and the demo's township as unit; anything but success stops the demo with the ledger's answer.
 /// </summary>
 public sealed class DemoClient(HttpClient http, TokenIssuer tokens, string township)
 {
@@ -20,7 +20,10 @@ public sealed class DemoClient(HttpClient http, TokenIssuer tokens, string towns
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}: {text}");
+            throw new DemoStopped($"POST {url} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
+
+/// <summary>The ledger refused a step or went away: said in one sentence, not as a stack trace.</summary>
+public sealed class DemoStopped(string message) : Exception(message);

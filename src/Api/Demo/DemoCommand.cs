@@ -1,14 +1,17 @@
+using System.Net.Http.Json;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Sanzi.Api.About;
 using Sanzi.Api.Identity;
 
 namespace Sanzi.Api.Demo;
 
 /// <summary>
-/// <c>dotnet run --project src/Api -- demo</c>: starts the ledger and records a complete sample merger
-/// through its own HTTP API, so a newcomer sees populated books at once. Every request carries a fixed
-/// idempotency key, so running it again changes nothing.
+/// <c>dotnet run --project src/Api -- demo</c>: records a complete sample merger through the HTTP API, so a
+/// newcomer sees populated books at once. It talks to the ledger already running at the configured address;
+/// when none answers there it starts its own on a free port for the length of the demo. Every request carries
+/// a fixed idempotency key, so running it again changes nothing.
 /// </summary>
 [Description("Record a complete sample village merger through the HTTP API", Name = "demo")]
 public sealed class DemoCommand : JasperFxAsyncCommand<NetCoreInput>
@@ -16,17 +19,53 @@ public sealed class DemoCommand : JasperFxAsyncCommand<NetCoreInput>
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var configured = (host.Services.GetRequiredService<IConfiguration>()["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
+        var running = await IsLedgerAsync(configured);
+        var address = configured;
+        if (!running)
+        {
+            // Port 0: Kestrel picks a free one, so whatever else holds the configured port is left alone.
+            var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            addresses.Addresses.Clear();
+            addresses.Addresses.Add("http://127.0.0.1:0");
+            await host.StartAsync();
+            address = addresses.Addresses.First().TrimEnd('/');
+            Console.WriteLine($"No ledger answers at {configured}; the demo runs its own at {address} on the same data.");
+        }
 
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
         var merger = new SampleMerger(new DemoClient(http, host.Services.GetRequiredService<TokenIssuer>(), SampleMerger.Township));
-        await merger.RunAsync(Console.Out);
+        try
+        {
+            await merger.RunAsync(Console.Out);
+        }
+        catch (Exception e) when (e is DemoStopped or HttpRequestException)
+        {
+            Console.Error.WriteLine($"The demo stopped: {e.Message}");
+            return false;
+        }
+        finally
+        {
+            if (!running) await host.StopAsync();
+        }
 
         Console.WriteLine();
-        Console.WriteLine($"Done. Start the ledger (dotnet run --project src/Api) and look at:");
-        foreach (var url in merger.Links) Console.WriteLine($"  {address}/{url}");
-        await host.StopAsync();
+        Console.WriteLine(running ? "Done. Look at:" : "Done. Start the ledger (dotnet run --project src/Api) and look at:");
+        foreach (var url in merger.Links) Console.WriteLine($"  {configured}/{url}");
         return true;
+    }
+
+    private static async Task<bool> IsLedgerAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var about = await http.GetFromJsonAsync<AboutLedger>($"{url}/api/about");
+            return about?.Product == AboutEndpoint.Product;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            return false;
+        }
     }
 }

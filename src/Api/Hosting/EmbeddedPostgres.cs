@@ -38,7 +38,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool throwaway, CancellationToken ct = default)
     {
         var binDir = FindBinDir();
-        dataDir = Path.GetFullPath(dataDir);
+        dataDir = ServiceUserPlace(Path.GetFullPath(dataDir));
         Directory.CreateDirectory(dataDir);
         var socketDir = Path.Combine(dataDir, "socket");
 
@@ -49,7 +49,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 "--locale=C.UTF-8", "--no-sync");
         }
 
-        if (RunningPort(dataDir) is { } runningPort)
+        if (await RunningPortAsync(dataDir, ct) is { } runningPort)
         {
             var shared = new EmbeddedPostgres(binDir, dataDir, runningPort, ownsServer: false, deleteOnStop: false);
             await shared.EnsureDatabaseAsync("ledger", ct);
@@ -67,6 +67,35 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var server = new EmbeddedPostgres(binDir, dataDir, port, ownsServer: true, deleteOnStop: throwaway);
         await server.EnsureDatabaseAsync("ledger", ct);
         return server;
+    }
+
+    /// <summary>Where the cluster really lives (differs from the folder asked for when the service user cannot reach that).</summary>
+    public string DataDirectory => _dataDir;
+
+    /// <summary>
+    /// As root the server runs as <c>postgres</c>, who cannot pass through a private folder such as root's
+    /// home (mode 0700). Then the cluster is kept under <see cref="RelocationRoot"/>, in a folder named after
+    /// the one asked for, so that each checkout keeps its own books there.
+    /// </summary>
+    public static string ServiceUserPlace(string dataDir)
+    {
+        if (!RunningAsRoot || OperatingSystem.IsWindows() || ServiceUserCanReach(dataDir)) return dataDir;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12];
+        Directory.CreateDirectory(RelocationRoot);
+        return Path.Combine(RelocationRoot, hash);
+    }
+
+    public const string RelocationRoot = "/var/lib/sanzi-ledger";
+
+    /// <summary>Can the service user traverse down to the deepest folder that already exists on the path?</summary>
+    private static bool ServiceUserCanReach(string dataDir)
+    {
+        var existing = dataDir;
+        while (!Directory.Exists(existing)) existing = Path.GetDirectoryName(existing)!;
+        using var probe = Process.Start(new ProcessStartInfo("runuser", ["-u", ServiceUser, "--", "test", "-x", existing])
+            { WorkingDirectory = "/", RedirectStandardError = true })!;
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
     }
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
@@ -90,23 +119,55 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (_deleteOnStop) Directory.Delete(_dataDir, recursive: true);
     }
 
-    private static int? RunningPort(string dataDir)
+    /// <summary>
+    /// The port of a server that really serves this folder, or null. postmaster.pid (line 1 the pid, line 2 the
+    /// folder, line 4 the port) is not proof: after a crash it names a dead or reused pid, and in a copied folder
+    /// it names the original's server. So the file must name this folder and the server on that port must say
+    /// it serves this folder; otherwise the file is stale and is removed so that our own server can start.
+    /// </summary>
+    private static async Task<int?> RunningPortAsync(string dataDir, CancellationToken ct)
     {
-        // postmaster.pid: line 1 is the pid, line 4 the port. A stale file from a crash names a dead pid.
         var pidFile = Path.Combine(dataDir, "postmaster.pid");
         if (!File.Exists(pidFile)) return null;
         var lines = File.ReadAllLines(pidFile);
-        if (lines.Length < 4 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port)) return null;
+        if (lines.Length >= 4 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var port)
+            && SamePath(lines[1], dataDir) && IsAlive(pid) && await ServedFolderAsync(port, ct) is { } served && SamePath(served, dataDir))
+            return port;
+        File.Delete(pidFile);
+        return null;
+    }
+
+    private static bool IsAlive(int pid)
+    {
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : port;
+            return !process.HasExited;
         }
         catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string?> ServedFolderAsync(int port, CancellationToken ct)
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(
+                $"Host=127.0.0.1;Port={port};Username={ServiceUser};Database=postgres;Pooling=false;Timeout=5");
+            await conn.OpenAsync(ct);
+            await using var show = new NpgsqlCommand("show data_directory", conn);
+            return await show.ExecuteScalarAsync(ct) as string;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
             return null;
         }
     }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a.Trim())), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 
     private static int FreeLoopbackPort()
     {
@@ -143,7 +204,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
-        return onPath ?? throw new InvalidOperationException(
+        return onPath ?? throw new LedgerStartupException(
             "No PostgreSQL server binaries found (looked at pg_config --bindir, /usr/lib/postgresql/*/bin and PATH). " +
             "Install PostgreSQL 15+ or set ConnectionStrings__Ledger to an existing server.");
     }
@@ -178,12 +239,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             foreach (var a in new[] { "-u", ServiceUser, "--", path }) info.ArgumentList.Add(a);
         foreach (var a in args) info.ArgumentList.Add(a);
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        using var process = Process.Start(info) ?? throw new LedgerStartupException($"Could not start {tool}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException(
+            throw new LedgerStartupException(
                 $"{tool} failed with exit code {process.ExitCode}: {await stderr}{await stdout}");
     }
 }

@@ -18,6 +18,20 @@ public sealed class LedgerDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Description { get; }
 
+    /// <summary>Opens the database, or says in one sentence why it cannot (no server binaries, a tool that refused) and gives null.</summary>
+    public static async Task<LedgerDatabase?> TryOpenAsync(IConfiguration configuration, string contentRoot)
+    {
+        try
+        {
+            return await OpenAsync(configuration, contentRoot);
+        }
+        catch (LedgerStartupException e)
+        {
+            Console.Error.WriteLine($"Sanzi Ledger cannot start: {e.Message}");
+            return null;
+        }
+    }
+
     public static async Task<LedgerDatabase> OpenAsync(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Ledger");
@@ -26,8 +40,10 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
         var dataDir = DataDirectory(configuration, contentRoot);
         var embedded = await EmbeddedPostgres.StartAsync(dataDir, throwaway: false);
-        return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded,
-            $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, data in {dataDir}");
+        var where = embedded.DataDirectory == dataDir
+            ? $"data in {dataDir}"
+            : $"data in {embedded.DataDirectory} (the postgres user cannot reach {dataDir})";
+        return new LedgerDatabase(embedded.ConnectionString("ledger"), embedded, $"embedded PostgreSQL on 127.0.0.1:{embedded.Port}, {where}");
     }
 
     /// <summary>The ledger's data folder: the embedded server's, and where a generated token key is kept either way.</summary>

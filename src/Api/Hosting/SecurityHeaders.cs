@@ -11,6 +11,11 @@ public sealed class SecurityHeaders(RequestDelegate next, IConfiguration configu
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; script-src 'self'; " +
         "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The API reference (Scalar) starts itself with an inline module script.</summary>
+    private const string DocsPolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; script-src 'self' 'unsafe-inline'; " +
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private const string DataPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     private readonly string _pagePolicy = configuration["Security:PageContentSecurityPolicy"] ?? PagePolicy;
@@ -24,7 +29,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IConfiguration configu
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy =
-                context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true ? _pagePolicy : DataPolicy;
+                context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true ? DataPolicy
+                : context.Request.Path.StartsWithSegments("/api/docs") ? DocsPolicy : _pagePolicy;
             if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });

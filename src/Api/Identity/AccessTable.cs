@@ -70,6 +70,8 @@ public static class AccessTable
         new("POST", "/api/units/{code}/handover/signatures", "signature", Scope.UnitOrSuccessor, Signers),
 
         // Reading books: the county roles read all, a clerk its own units.
+        // The list of reforms and their units' stages (the screens' first page); no books in it.
+        new("GET", "/api/reforms", "read", Scope.County, Everyone),
         new("GET", "/api/reforms/{id}", "read", Scope.Reform, Everyone),
         new("GET", "/api/units/{code}", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/assets", "read", Scope.Unit, Everyone),
@@ -92,6 +94,21 @@ public static class AccessTable
         new("GET", "/api/verify/consistency", "inspection", Scope.County, Auditors),
         new("GET", "/api/verify/key", "inspection", Scope.County, Auditors),
         new("GET", "/api/leads", "leads", Scope.County, Inspectors),
+        new("GET", "/api/leads/{id}", "leads", Scope.County, Inspectors),
+        new("POST", "/api/leads/{id}/annotations", "leads", Scope.County, Inspectors),
+        new("GET", "/api/reforms/{id}/exception-uses", "inspection", Scope.County, Auditors),
+        new("GET", "/api/counterparties", "inspection", Scope.County, Auditors),
+        // The county's counterparty register (往来单位名录): kept by the reform office, read by the payee rules.
+        new("POST", "/api/counterparties", "reform", Scope.County, Office),
+
+        // What answers at this address (the demo asks before it starts a ledger of its own).
+        new("GET", "/api/about", "public", Scope.Public, []),
+
+        // The API reference (Scalar) and its assets: they describe the API and hold no data.
+        new("GET", "/api/docs/{documentName?}", "public", Scope.Public, []),
+        new("GET", "/api/docs/scalar.js", "public", Scope.Public, []),
+        new("GET", "/api/docs/scalar.aspnetcore.js", "public", Scope.Public, []),
+        new("GET", "/api/docs/favicon.svg", "public", Scope.Public, []),
 
         // 公示: posted for every member to read.
         new("GET", "/notices/{code}", "public", Scope.Public, []),

@@ -1,7 +1,9 @@
 using Marten;
 using NodaTime;
+using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Leads;
 using Sanzi.Projections.Leads;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
@@ -58,4 +60,30 @@ public static class LeadEndpoints
         var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, long.MaxValue, [], ct, recordedBefore: until);
         return LeadRules.Evaluate(scope).Where(l => l.LastRecordedAt >= since).ToList();
     }
+
+    /// <summary>One lead with the inspectors' annotations of it, oldest first.</summary>
+    [WolverineGet("/api/leads/{id}")]
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct)
+    {
+        var lead = await session.LoadAsync<Lead>(id, ct) ?? throw Refused.NotFound($"Lead {id} is not in the ledger.");
+        var notes = await session.LoadAsync<LeadNotes>(LeadNotes.StreamOf(id), ct);
+        return Results.Ok(new AnnotatedLead(lead, notes?.Status, notes?.Assignee, notes?.Annotations ?? []));
+    }
 }
+
+/// <summary>An inspector's annotation of a lead (assigned, confirmed, dismissed with a reason), kept as an event in the lead's own stream.</summary>
+public static class AnnotateLeadEndpoint
+{
+    [WolverinePost("/api/leads/{id}/annotations")]
+    public static async Task<IResult> Post(AnnotateLead command, string id, Stamp stamp, IDocumentSession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Lead>(id, ct) is null) throw Refused.NotFound($"Lead {id} is not in the ledger.");
+        var stream = await session.Events.FetchForWriting<LeadNotes>(LeadNotes.StreamOf(id), ct);
+        var annotated = command.Decide(id, stream.Aggregate, stamp);
+        stream.AppendOne(annotated);
+        return Answer.Created($"/api/leads/{id}", annotated);
+    }
+}
+
+/// <summary>A lead, where the inspectors have got with it, and their annotations.</summary>
+public sealed record AnnotatedLead(Lead Lead, LeadAction? Status, string? Assignee, IReadOnlyList<LeadAnnotated> Annotations);

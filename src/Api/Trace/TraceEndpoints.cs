@@ -1,7 +1,12 @@
 using Marten;
 using NodaTime;
 using Sanzi.Api.Hosting;
+using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Funds;
+using Sanzi.Ledger.Reforms;
+using Sanzi.Ledger.Resources;
 using Sanzi.Projections.Audit;
 using Sanzi.Projections.Leads;
 using Wolverine.Http;
@@ -13,17 +18,35 @@ public static class TraceEndpoints
     /// <summary>
     /// The whole history of one item (an asset, resource, account, claim or liability) in log order, across
     /// units and reforms: each step with its unit, actor and role, so a handover shows as the step where the
-    /// unit changes.
+    /// unit changes; each movement with its purpose, account, approver and exception (特批), and for a disposal
+    /// or transfer the value that left the books (not the proceeds); a line in Chinese for people.
     /// </summary>
     [WolverineGet("/api/trace/items/{id}")]
     public static async Task<IResult> Item(Guid id, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         if (events.Count == 0) throw Refused.NotFound($"Item {id} is not in the ledger.");
-        var steps = events.Where(e => e.Data is ILedgerEvent).Select(EventFact.Of)
-            .Select(f => new TraceStep(f.Sequence, f.Type, f.UnitCode, f.Actor, f.Role, f.RecordedAt, f.BusinessDate, f.Amount,
-                f.Counterparty, f.Documents, f.Event))
-            .ToList();
+        var facts = events.Where(e => e.Data is ILedgerEvent).Select(EventFact.Of).ToList();
+        var exceptionIds = facts.Select(f => EventFacts.ParticularsOf(f.Event).ExceptionId).OfType<Guid>().Distinct().ToArray();
+        var exceptions = exceptionIds.Length == 0 ? new Dictionary<Guid, ExceptionApproved>()
+            : (await session.Events.QueryRawEventDataOnly<ExceptionApproved>().Where(x => x.ExceptionId.IsOneOf(exceptionIds)).ToListAsync(ct))
+                .ToDictionary(x => x.ExceptionId);
+        var value = 0m;
+        var steps = new List<TraceStep>();
+        foreach (var f in facts)
+        {
+            var before = value;
+            value = ItemValue.After(f.Event, value);
+            var moved = f.Event is AssetDisposed ? before : f.Amount;
+            var (purpose, account, approver, exceptionId) = EventFacts.ParticularsOf(f.Event);
+            var exception = exceptionId is { } x && exceptions.TryGetValue(x, out var e) ? $"{e.Document}（{e.Approver}）" : null;
+            steps.Add(new TraceStep(f.Sequence, f.Type, f.UnitCode, f.Actor, f.Role, f.RecordedAt, f.BusinessDate, moved, f.Counterparty,
+                purpose, account, approver, exception, f.Documents,
+                $"{LeadText.Day(f.BusinessDate)} {f.UnitCode} {EventNames.Chinese(f.Type)}{(moved is { } m ? " " + LeadText.Yuan(m) : "")}"
+                + (f.Counterparty is { } c ? $"，对方{c}" : "") + (purpose is not null ? $"，事由{purpose}" : "") + (account is not null ? $"，科目{account}" : "")
+                + (approver is not null ? $"，审批人{approver}" : "") + (exception is not null ? $"，特批{exception}" : "") + $"，经办{f.Actor}",
+                f.Event));
+        }
         return Results.Ok(new ItemTrace(id, steps.Select(s => s.UnitCode).OfType<string>().Distinct().ToList(), steps));
     }
 
@@ -43,7 +66,7 @@ public static class TraceEndpoints
     }
 }
 
-/// <summary>One step in an item's history.</summary>
+/// <summary>One step in an item's history; <see cref="Amount"/> is what moved, for a disposal the value that left the books.</summary>
 public sealed record TraceStep(
     long Sequence,
     string Type,
@@ -54,8 +77,28 @@ public sealed record TraceStep(
     LocalDate BusinessDate,
     decimal? Amount,
     string? Counterparty,
+    string? Purpose,
+    string? AccountCode,
+    string? Approver,
+    string? Exception,
     IReadOnlyList<string> Documents,
+    string Text,
     object Event);
+
+/// <summary>An item's value as its events move it: entered, counted, received, paid, grown, reduced, transferred, disposed of.</summary>
+internal static class ItemValue
+{
+    public static decimal After(ILedgerEvent e, decimal value) => e switch
+    {
+        ReceiptRecorded r => value + r.Amount,
+        PaymentRecorded p => value - p.Amount,
+        DebtIncreased d => value + d.Amount,
+        DebtReduced d => value - d.Amount,
+        AssetDisposed => 0m,
+        ResourceContracted => value,
+        _ => EventFacts.AmountOf(e) ?? value,
+    };
+}
 
 public sealed record ItemTrace(Guid ItemId, IReadOnlyList<string> Units, IReadOnlyList<TraceStep> Steps);
 

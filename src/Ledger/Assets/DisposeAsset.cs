@@ -36,8 +36,8 @@ public sealed record DisposeAsset(
                 .IdempotencyKey(IdempotencyKey)
                 .Required(Method, "method", 50)
                 .Amount(Proceeds, "proceeds")
-                .Required(ResolutionReference, "resolutionReference")
-                .Required(Reason, "reason", 500)
+                .Resolution(ResolutionReference, "resolutionReference")
+                .Substantive(Reason, "reason")
                 .ThrowIfBroken();
             return new(IdempotencyKey!, Method!, Proceeds!.Value, ResolutionReference!, Reason!, Recipient, ExceptionId, BusinessDate,
                 CorrectionReason);

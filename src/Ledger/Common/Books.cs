@@ -44,6 +44,6 @@ public static class ApprovalRules
         approval is null
             ? rules.Add(field, "is required")
             : rules.Required(approval.Approver, $"{field}.approver", 100)
-                .Required(approval.Document, $"{field}.document", 100)
+                .Substantive(approval.Document, $"{field}.document", 100)
                 .Check(approval.ApprovedAt is not null, $"{field}.approvedAt", "is required");
 }

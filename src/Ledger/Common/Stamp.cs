@@ -24,6 +24,9 @@ public sealed record Stamp(string Actor, Instant RecordedAt, LocalDate BusinessD
     /// </summary>
     public Instant BusinessTime() => BusinessDate == RecordedOn ? RecordedAt : EndOf(BusinessDate);
 
+    /// <summary>The stamp of a step stated for its own day (the lock's date, the count day, the notice's first day), so its business date is that day.</summary>
+    public Stamp On(LocalDate day) => this with { BusinessDate = day };
+
     /// <summary>The last instant of a Beijing day: "the books as they stood on that day".</summary>
     public static Instant EndOf(LocalDate day) => day.PlusDays(1).AtStartOfDayInZone(Zone).ToInstant() - Duration.Epsilon;
 }

@@ -33,6 +33,6 @@ public sealed record LockDebts(string IdempotencyKey, LocalDate? AsOf, LocalDate
             .Where(i => i.Kind is ItemKind.Claim or ItemKind.Liability && i.IsHeld)
             .Select(i => new LockedBalance(i.Id, i.ItemCode, i.Kind, i.Counterparty ?? i.Name, i.Value))
             .ToList();
-        return new DebtsLocked(unit.Code, unit.ReformId!.Value, asOf, balances, stamp);
+        return new DebtsLocked(unit.Code, unit.ReformId!.Value, asOf, balances, stamp.On(asOf));
     }
 }

@@ -47,8 +47,8 @@ public sealed record RecordPayment(
                 .Required(AccountCode, "accountCode", 10)
                 .Required(VoucherNumber, "voucherNumber", 50)
                 .Approval(Approval, "approval")
-                .Check(AccountCode != ChartOfAccounts.Distribution || !string.IsNullOrWhiteSpace(ResolutionReference), "resolutionReference",
-                    "is required for a distribution to members (322 收益分配)")
+                .Check(AccountCode != ChartOfAccounts.Distribution || DocumentForm.IsResolutionReference(ResolutionReference), "resolutionReference",
+                    "must name the members' meeting and the resolution's number for a distribution to members (322 收益分配), e.g. 成员大会决议〔2026〕2号")
                 .ThrowIfBroken();
             return new(IdempotencyKey!, Amount!.Value, new Payee(PayeeName!, PayeeType!.Value, PayeeAccount), Purpose!, AccountCode!,
                 VoucherNumber!, Approval!.ToApproval(), ResolutionReference, ExceptionId, BusinessDate, CorrectionReason);

@@ -62,6 +62,6 @@ public sealed record DraftHandover(
         var held = items.Where(i => i.IsHeld).ToList();
         return new HandoverDrafted(unit.Code, handoverId, successor,
             reform.Mode == IntegrationMode.KeepCoopsSeparate ? unit.Code : successor, date,
-            Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp);
+            Parties, held.Count, UnitItems.Totals(held), Archives, Seals, PendingMatters, Remarks, stamp.On(date));
     }
 }

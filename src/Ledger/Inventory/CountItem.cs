@@ -37,8 +37,8 @@ public sealed record CountItem(
                 .Check(Result != CountResult.Adjusted || VerifiedValue is not null, "verifiedValue", "is required when the result is adjusted")
                 .Check(VerifiedValue is null || VerifiedValue == decimal.Round(VerifiedValue.Value, 2), "verifiedValue",
                     "must have at most 2 decimal places (yuan and fen)")
-                .Check(Result is not (CountResult.Adjusted or CountResult.Missing) || !string.IsNullOrWhiteSpace(Reason), "reason",
-                    "is required when the count differs from the books (账实不符的原因)")
+                .Check(Result is not (CountResult.Adjusted or CountResult.Missing) || !DocumentForm.IsPlaceholder(Reason), "reason",
+                    "is required when the count differs from the books (账实不符的原因), and placeholder text such as \"无\" or \"-\" is refused")
                 .Check(CountedQuantity is null or >= 0, "countedQuantity", "must not be negative")
                 .ThrowIfBroken();
             return new(IdempotencyKey!, Result!.Value, VerifiedValue, CountedQuantity, Reason, CountedOn, BusinessDate);
@@ -61,6 +61,7 @@ public sealed record CountItem(
             _ => VerifiedValue!.Value,
         };
         if (item.Kind is ItemKind.Fund or ItemKind.Claim && verified < 0) throw Refused.Invalid("verifiedValue", "must not be negative");
-        return new ItemCounted(item.Id, unit.Code, Result, item.BookValue, verified, CountedQuantity, Reason, CountedOn ?? stamp.BusinessDate, stamp);
+        return new ItemCounted(item.Id, unit.Code, Result, item.BookValue, verified, CountedQuantity, Reason, CountedOn ?? stamp.BusinessDate,
+            stamp.On(CountedOn ?? stamp.BusinessDate));
     }
 }

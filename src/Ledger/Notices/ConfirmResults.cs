@@ -38,6 +38,6 @@ public sealed record ConfirmResults(string IdempotencyKey, MembersBody Body, Loc
         unit.EnsureInOrder(HeldOn, "heldOn", "the members' confirmation");
         if (unit.OpenObjections is { Count: > 0 } open)
             throw Refused.Conflict($"{open.Count} objection(s) to the notice of {unit.Code} are not yet resolved.");
-        return new MembersConfirmed(unit.Code, Body, HeldOn, Document, stamp);
+        return new MembersConfirmed(unit.Code, Body, HeldOn, Document, stamp.On(HeldOn));
     }
 }

@@ -50,6 +50,6 @@ public sealed record PublishNotice(
         if (from > stamp.RecordedOn) throw Refused.Invalid("from", "may not be in the future");
         unit.EnsureInOrder(from, From is null ? "businessDate" : "from", "the notice (it starts no earlier than the inventory's close)");
         // Day 1 is the first day posted, so N days end on day N: 4月20日 to 4月26日 is 7 days, confirmed from 4月27日.
-        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(days - 1), Places, ObjectionsTo, stamp);
+        return new NoticePublished(unit.Code, noticeId, from, from.PlusDays(days - 1), Places, ObjectionsTo, stamp.On(from));
     }
 }

@@ -33,8 +33,8 @@ public sealed record ApproveException(
                 .OneOf(Scope, "scope")
                 .Amount(MaxAmount, "maxAmount")
                 .Required(Approver, "approver", 100)
-                .Required(Document, "document", 100)
-                .Required(Reason, "reason", 500)
+                .Substantive(Document, "document", 100)
+                .Substantive(Reason, "reason")
                 .ThrowIfBroken();
             return new(IdempotencyKey!, UnitCode!, Scope!.Value, MaxAmount!.Value, Approver!, Document!, Reason!, BusinessDate);
         }

@@ -43,6 +43,8 @@ public sealed record FreezeReform(string IdempotencyKey, Instant? FreezeAt, stri
         if (Stamp.DayOf(freezeAt) < followed)
             throw Refused.Invalid("freezeAt", $"may not be dated before {followed}, the approval or the last of the four meetings it follows");
 
+        // Stated for the freeze's own day; a freeze planned for later keeps the recording day until it comes.
+        if (Stamp.DayOf(freezeAt) <= stamp.RecordedOn) stamp = stamp.On(Stamp.DayOf(freezeAt));
         return
         [
             new(reform.Id, new ReformFrozen(reform.Id, freezeAt, Document, stamp)),

@@ -35,6 +35,6 @@ public sealed record RecordResolution(string IdempotencyKey, string UnitCode, Me
         if (HeldOn > stamp.RecordedOn) throw Refused.Invalid("heldOn", "may not be in the future");
         if (reform.Resolutions.Any(r => r.UnitCode == UnitCode && r.Meeting == Meeting))
             throw Refused.Conflict($"The {ApiNames.Name(Meeting)} resolution of {UnitCode} is already recorded.");
-        return new ResolutionRecorded(reform.Id, UnitCode, Meeting, HeldOn, Document, stamp);
+        return new ResolutionRecorded(reform.Id, UnitCode, Meeting, HeldOn, Document, stamp.On(HeldOn));
     }
 }

@@ -96,9 +96,9 @@ public sealed record UnitBook(
     {
         if (IsClosed) throw ClosedFor(what);
         if (FrozenAt is { } frozen && AfterTheFact is null && stamp.RecordedAt >= frozen && stamp.BusinessDate < Stamp.DayOf(frozen)
-            && stamp.Correction is null)
+            && DocumentForm.IsPlaceholder(stamp.Correction))
             throw Refused.Invalid("correctionReason",
-                $"is required: the entry is dated {stamp.BusinessDate}, before the freeze of {Stamp.DayOf(frozen)}, and is recorded after it, so it is allowed only as a correction");
+                $"is required: the entry is dated {stamp.BusinessDate}, before the freeze of {Stamp.DayOf(frozen)}, and is recorded after it, so it is allowed only as a correction that says why (not a placeholder such as 无)");
     }
 
     /// <summary>
@@ -112,6 +112,8 @@ public sealed record UnitBook(
         if (exception is null) throw FrozenFor($"{what} without an exception approval (特批)");
         if (exception.UnitCode != Code || exception.Scope != scope)
             throw Refused.Conflict($"Exception {exception.ExceptionId} was granted for a {ApiNames.Name(exception.Scope)} of unit {exception.UnitCode}, not for this {what}.");
+        if (exception.Approver.Trim() == stamp.Actor.Trim())
+            throw Refused.Conflict($"Exception {exception.Document} was approved by {exception.Approver}, who may not also use it; another person must record this {what}.");
         if (amount > exception.MaxAmount)
             throw Refused.Conflict($"Exception {exception.ExceptionId} allows at most {exception.MaxAmount:0.00}; this {what} is {amount:0.00}.");
     }

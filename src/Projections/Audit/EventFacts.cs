@@ -68,6 +68,18 @@ public static class EventFacts
         _ => null,
     };
 
+    /// <summary>What an inspector asks of a movement: its purpose, its account (科目), its approver and its exception (特批).</summary>
+    public static (string? Purpose, string? Account, string? Approver, Guid? ExceptionId) ParticularsOf(ILedgerEvent e) => e switch
+    {
+        PaymentRecorded p => (p.Purpose, p.AccountCode, p.Approval.Approver, p.ExceptionId),
+        ReceiptRecorded r => (r.Purpose, r.AccountCode, null, null),
+        DebtRecorded d => (null, null, null, d.ExceptionId),
+        DebtIncreased d => (d.Reason, null, null, d.ExceptionId),
+        DebtReduced d => (null, null, d.Approval?.Approver, null),
+        AssetDisposed a => (a.Reason, null, null, a.ExceptionId),
+        _ => (null, null, null, null),
+    };
+
     /// <summary>The document references (vouchers, approvals, resolutions, exception ids) an event carries.</summary>
     public static IReadOnlyList<string> DocumentsOf(ILedgerEvent e)
     {

@@ -38,9 +38,15 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
             .SelectMany(p => p.PublishedTypes())
             .All(Known.Contains);
 
+    /// <summary>
+    /// A store listener (the integrity chain's writer-side hashes) must see every append in its own transaction, and
+    /// Marten's bulk event insert calls none, so with one registered the session path is the only honest one.
+    /// </summary>
+    private bool HasSessionListeners => ((StoreOptions)store.Options).Listeners.Count > 0;
+
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
-        if (!CoversEveryInlineProjection)
+        if (!CoversEveryInlineProjection || HasSessionListeners)
         {
             await _session.WriteAsync(items, metadata, ct);
             return;

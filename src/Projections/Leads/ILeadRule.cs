@@ -6,6 +6,9 @@ public interface ILeadRule
     /// <summary>The rule's name in the API (<c>GET /api/leads?rule=</c>) and in each lead it finds.</summary>
     string Name { get; }
 
+    /// <summary>The flag's Chinese name, as inspectors say it (突击花钱, 私分 ...).</summary>
+    string Flag { get; }
+
     IEnumerable<Lead> Find(LeadScope scope);
 }
 
@@ -14,10 +17,13 @@ public static class LeadRules
     public static readonly IReadOnlyList<ILeadRule> All =
     [
         new OutflowInFreeze(), new ExceptedOutflow(), new BackDatedEntry(),
-        new RushSpending(), new SplitPayment(),
-        new LargeCashPayment(), new CashAboveLimit(),
+        new RushSpending(), new Hospitality(), new RushHiring(), new PayRise(), new Bonus(),
+        new SplitPayment(), new LargeCashPayment(), new CashAboveLimit(),
+        new DividingAssets(), new ReceiptsNotBanked(), new IousForCash(), new PrivateAccount(),
+        new OffBookIncome(), new CheapLease(), new LoanToOutsider(),
         new DebtInflation(), new ClaimLoss(),
         new ItemNotHandedOver(), new ShortageAtCount(), new UnapprovedWriteDown(), new TransferToNonSuccessor(),
+        new DisposalWithoutResolution(), new ApprovalAfterPayment(), new MissingOrExtraEntry(),
         new SharedPayee(), new PayeeIsActor(),
     ];
 

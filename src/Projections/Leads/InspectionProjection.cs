@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Counterparties;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
@@ -33,7 +34,8 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
         // Judged with the rest of their commits: their audit rows come with the next batch.
         var judged = facts.Concat((await CommitTails(operations, batch, cancellation)).Select(EventFact.Of)).ToList();
         var upTo = judged.Max(f => f.Sequence);
-        var units = judged.Select(f => f.UnitCode).OfType<string>().Distinct().Select(StreamIds.ForUnit).ToArray();
+        var units = judged.Select(f => f.UnitCode).OfType<string>().Concat(await UnitsNaming(operations, judged, cancellation))
+            .Distinct().Select(StreamIds.ForUnit).ToArray();
         var scopes = new Dictionary<string, ScopeLoader.Judged>();
         foreach (var book in await operations.LoadManyAsync<UnitBook>(cancellation, units))
         {
@@ -62,11 +64,20 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
         return events.Where(e => e.Data is ILedgerEvent).ToList();
     }
 
+    /// <summary>A counterparty newly registered (a utility, say) may withdraw the leads that name it, wherever they are.</summary>
+    private static async Task<IReadOnlyList<string>> UnitsNaming(IQuerySession session, IReadOnlyList<EventFact> facts, CancellationToken ct)
+    {
+        var names = facts.Select(f => f.Event).OfType<CounterpartyRegistered>().Select(r => r.Name).ToArray();
+        if (names.Length == 0) return [];
+        return await session.Query<Lead>().Where(l => l.Counterparty!.IsOneOf(names) && l.Withdrawn == null).Select(l => l.UnitCode)
+            .Distinct().ToListAsync(ct);
+    }
+
     private async Task Judge(IDocumentOperations operations, ScopeLoader.Judged judged, IReadOnlyList<EventFact> batch, long upTo,
         CancellationToken ct)
     {
         // This batch's audit rows are not saved yet, so its streams are added by hand.
-        var mine = batch.Where(f => f.UnitCode is { } u && judged.Units.Contains(u)).ToList();
+        var mine = batch.Where(f => (f.UnitCode is { } u && judged.Units.Contains(u)) || f.Event is CounterpartyRegistered).ToList();
         var scope = await ScopeLoader.LoadAsync(operations, judged, thresholds, upTo, mine.Select(f => f.StreamId), ct);
         var found = LeadRules.Evaluate(scope);
         foreach (var lead in found) operations.Store(lead);

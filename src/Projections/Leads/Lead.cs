@@ -1,10 +1,26 @@
 using NodaTime;
-using Sanzi.Projections.Audit;
 
 namespace Sanzi.Projections.Leads;
 
-/// <summary>One event behind a lead, to open it in the audit trail or a trace.</summary>
-public sealed record LeadEvent(long Sequence, Guid EventId, Guid StreamId, string Type);
+/// <summary>
+/// One event behind a lead, to open it in the audit trail or a trace, with what an inspector asks of a
+/// movement: its item, purpose, account, approver and exception (特批), and the value that moved (for a
+/// disposal or transfer the value that left the books, not the proceeds).
+/// </summary>
+public sealed record LeadEvent(
+    long Sequence,
+    Guid EventId,
+    Guid StreamId,
+    string Type,
+    LocalDate BusinessDate,
+    string Actor,
+    string? Item,
+    decimal? Value,
+    string? Counterparty,
+    string? Purpose,
+    string? AccountCode,
+    string? Approver,
+    string? Exception);
 
 /// <summary>
 /// The event after which a stored lead no longer held (a correction, a late transfer, an exception): the lead
@@ -13,14 +29,17 @@ public sealed record LeadEvent(long Sequence, Guid EventId, Guid StreamId, strin
 public sealed record LeadWithdrawal(long Sequence, Guid EventId, string Type, Instant RecordedAt);
 
 /// <summary>
-/// A lead (线索) for the discipline inspectors: the rule that found it, the unit, the amount against the
-/// rule's threshold, who recorded the events and when, and the events themselves. Its id is derived from
-/// the rule, the unit and the lead's first event, so evaluating again updates a lead instead of repeating it.
+/// A lead (线索) for the discipline inspectors: the rule that found it (its API name and its Chinese flag), the
+/// unit, a summary in Chinese, the amount against the rule's threshold, who recorded the events and when, and
+/// the events themselves. Its id is derived from the rule, the unit and the lead's first event, so evaluating
+/// again updates a lead instead of repeating it.
 /// </summary>
 public sealed record Lead(
     string Id,
     string Rule,
+    string Flag,
     string UnitCode,
+    string UnitName,
     Guid? ReformId,
     string Summary,
     decimal Amount,
@@ -35,15 +54,4 @@ public sealed record Lead(
     LeadWithdrawal? Withdrawn = null)
 {
     public bool IsStanding => Withdrawn is null;
-
-    public static Lead Of(string rule, string unitCode, string summary, decimal amount, decimal? threshold, string? counterparty,
-        IReadOnlyList<EventFact> facts)
-    {
-        var ordered = facts.OrderBy(f => f.Sequence).ToList();
-        return new Lead($"{rule}/{unitCode}/{ordered[0].Sequence}", rule, unitCode, null, summary, amount, threshold, counterparty,
-            ordered.Select(f => f.Actor).Distinct().ToList(),
-            ordered.Min(f => f.RecordedAt), ordered.Max(f => f.RecordedAt),
-            ordered.Min(f => f.BusinessDate), ordered.Max(f => f.BusinessDate),
-            ordered.Select(f => new LeadEvent(f.Sequence, f.EventId, f.StreamId, f.Type)).ToList());
-    }
 }

@@ -12,7 +12,7 @@ using Sanzi.Ledger.Units;
 
 namespace Sanzi.Projections.Leads;
 
-/// <summary>Money or property leaving a unit: a payment, a disposal, a new or grown liability.</summary>
+/// <summary>Money or property leaving a unit: a payment, a disposal, a new or grown liability; <see cref="What"/> says which, in Chinese.</summary>
 public sealed record Outflow(EventFact Fact, string UnitCode, decimal Amount, string? Counterparty, Guid? ExceptionId, string What);
 
 /// <summary>
@@ -27,28 +27,87 @@ public sealed class LeadScope
     private readonly Dictionary<string, BooksHandedOver> _handedOver = new();
     private readonly Dictionary<Guid, ExceptionApproved> _exceptions = new();
     private readonly Dictionary<Guid, ILedgerEvent> _firstEvents = new();
+    private readonly Dictionary<string, LocalDate> _planned = new();
+    private readonly Dictionary<string, string> _unitNames = new();
 
-    public LeadScope(IEnumerable<EventFact> facts, LeadThresholds thresholds, Reform? reform = null)
+    public LeadScope(IEnumerable<EventFact> facts, LeadThresholds thresholds, Reform? reform = null,
+        IEnumerable<CounterpartyEntry>? registered = null)
     {
         Facts = facts.DistinctBy(f => f.Sequence).OrderBy(f => f.Sequence).ToList();
         Thresholds = thresholds;
         Reform = reform;
+        Counterparties = new CounterpartyRegister([.. thresholds.Counterparties, .. registered ?? []]);
+        foreach (var unit in reform?.Predecessors.Select(p => (p.Code, p.Name)).Concat(reform.Successors.Select(s => (s.Code, s.Name))) ?? [])
+            _unitNames[unit.Code] = unit.Name;
         foreach (var fact in Facts)
         {
             _firstEvents.TryAdd(fact.StreamId, fact.Event);
             switch (fact.Event)
             {
+                case UnitRegistered u: _unitNames.TryAdd(u.Code, u.Name); break;
+                case UnitJoinedReform j: _planned.TryAdd(j.Code, j.Stamp.BusinessDate); break;
                 case UnitFrozen f: _frozenAt.TryAdd(f.Code, f.FrozenAt); break;
                 case DebtsLocked l: _lockedAt.TryAdd(l.UnitCode, l.Stamp.RecordedAt); break;
                 case BooksHandedOver h: _handedOver.TryAdd(h.UnitCode, h); break;
                 case ExceptionApproved x: _exceptions.TryAdd(x.ExceptionId, x); break;
             }
         }
+        Today = Facts.Count == 0 ? default : Facts.Max(f => f.BusinessDate);
     }
 
     public IReadOnlyList<EventFact> Facts { get; }
     public LeadThresholds Thresholds { get; }
     public Reform? Reform { get; }
+    public CounterpartyRegister Counterparties { get; }
+
+    /// <summary>The latest business day the scope knows of: the rules' "now", so a prefix of the log judges as it stood.</summary>
+    public LocalDate Today { get; }
+
+    public string UnitName(string code) => _unitNames.GetValueOrDefault(code, code);
+
+    /// <summary>An item as people name it: its code and name (or the counterparty of a claim or debt).</summary>
+    public string ItemLabel(Guid itemId) => FirstEventOf(itemId) switch
+    {
+        AssetRegistered a => $"{a.ItemCode} {a.Name}",
+        AssetFoundAtCount a => $"{a.ItemCode} {a.Name}",
+        ResourceRegistered r => $"{r.ItemCode} {r.Name}",
+        FundAccountOpened f => $"{f.ItemCode} {f.Name}",
+        DebtRecorded d => $"{d.ItemCode} {d.Counterparty}",
+        _ => itemId.ToString(),
+    };
+
+    /// <summary>The business day the unit was named in a reform's plan (调整方案): the window of rush hiring, gifts and loans opens.</summary>
+    public LocalDate? PlannedOn(string unitCode) => _planned.TryGetValue(unitCode, out var day) ? day : null;
+
+    /// <summary>From the plan to the handover (or to now, before it), in business time.</summary>
+    public bool InReformWindow(string unitCode, LocalDate day) =>
+        PlannedOn(unitCode) is { } planned && day >= planned && (HandedOver(unitCode) is not { } h || day <= h.Stamp.BusinessDate);
+
+    /// <summary>A lead of this scope: the rule, the unit by code and name, and each event with its movement's particulars.</summary>
+    public Lead Lead(ILeadRule rule, string unitCode, string summary, decimal amount, decimal? threshold, string? counterparty,
+        IReadOnlyList<EventFact> facts)
+    {
+        var ordered = facts.DistinctBy(f => f.Sequence).OrderBy(f => f.Sequence).ToList();
+        return new Lead($"{rule.Name}-{unitCode}-{ordered[0].Sequence}", rule.Name, rule.Flag, unitCode, UnitName(unitCode), null,
+            $"{UnitName(unitCode)}（{unitCode}）{summary}", amount, threshold, counterparty,
+            ordered.Select(f => f.Actor).Distinct().ToList(),
+            ordered.Min(f => f.RecordedAt), ordered.Max(f => f.RecordedAt),
+            ordered.Min(f => f.BusinessDate), ordered.Max(f => f.BusinessDate),
+            ordered.Select(Movement).ToList());
+    }
+
+    private LeadEvent Movement(EventFact f)
+    {
+        var (purpose, account, approver, exceptionId) = EventFacts.ParticularsOf(f.Event);
+        var value = f.Event switch
+        {
+            AssetDisposed d => EnteredValue(d.AssetId),
+            _ => f.Amount,
+        };
+        return new LeadEvent(f.Sequence, f.EventId, f.StreamId, f.Type, f.BusinessDate, f.Actor,
+            _firstEvents.ContainsKey(f.StreamId) && FirstEventOf(f.StreamId) is not UnitRegistered ? ItemLabel(f.StreamId) : null,
+            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null);
+    }
 
     /// <summary>Leads carry the reform whose old unit they concern; a successor's own leads carry none.</summary>
     public Guid? ReformOf(string unitCode) => Reform?.Predecessors.Any(p => p.Code == unitCode) == true ? Reform.Id : null;
@@ -58,9 +117,13 @@ public sealed class LeadScope
     public BooksHandedOver? HandedOver(string unitCode) => _handedOver.GetValueOrDefault(unitCode);
     public ExceptionApproved? Exception(Guid? id) => id is { } x ? _exceptions.GetValueOrDefault(x) : null;
 
-    /// <summary>Recorded at or after its unit's freeze: the window in which outflows need an exception (特批).</summary>
+    /// <summary>
+    /// At or after its unit's freeze in business time: dated after the freeze day, or on it and recorded after the
+    /// freeze instant. The window in which outflows need an exception (特批).
+    /// </summary>
     public bool InFreezeWindow(EventFact fact) =>
-        fact.UnitCode is { } unit && FrozenAt(unit) is { } frozen && fact.RecordedAt >= frozen;
+        fact.UnitCode is { } unit && FrozenAt(unit) is { } frozen
+        && (fact.BusinessDate > Stamp.DayOf(frozen) || (fact.BusinessDate == Stamp.DayOf(frozen) && fact.RecordedAt >= frozen));
 
     /// <summary>The event that opened an item's stream: its registration, account opening or debt.</summary>
     public ILedgerEvent? FirstEventOf(Guid itemId) => _firstEvents.GetValueOrDefault(itemId);
@@ -85,19 +148,19 @@ public sealed class LeadScope
 
     private Outflow? ToOutflow(EventFact f) => f.Event switch
     {
-        PaymentRecorded p => new Outflow(f, p.UnitCode, p.Amount, p.Payee.Name, p.ExceptionId, "payment"),
-        AssetDisposed d => new Outflow(f, d.UnitCode, EnteredValue(d.AssetId), d.Recipient, d.ExceptionId, "disposal"),
-        DebtRecorded { Side: ItemKind.Liability } d => new Outflow(f, d.UnitCode, d.Amount, d.Counterparty, d.ExceptionId, "new liability"),
+        PaymentRecorded p => new Outflow(f, p.UnitCode, p.Amount, p.Payee.Name, p.ExceptionId, "付款"),
+        AssetDisposed d => new Outflow(f, d.UnitCode, EnteredValue(d.AssetId), d.Recipient, d.ExceptionId, $"处置{ItemLabel(d.AssetId)}"),
+        DebtRecorded { Side: ItemKind.Liability } d => new Outflow(f, d.UnitCode, d.Amount, d.Counterparty, d.ExceptionId, "新增负债"),
         DebtIncreased d when IsLiability(d.DebtId) =>
-            new Outflow(f, d.UnitCode, d.Amount, (FirstEventOf(d.DebtId) as DebtRecorded)?.Counterparty, d.ExceptionId, "liability increase"),
+            new Outflow(f, d.UnitCode, d.Amount, (FirstEventOf(d.DebtId) as DebtRecorded)?.Counterparty, d.ExceptionId, "负债增加"),
         _ => null,
     };
 
     /// <summary>Items a unit held when it froze: entered before the freeze and not disposed of before it.</summary>
     public IEnumerable<EventFact> ItemsAtFreeze(string unitCode, Instant frozen)
     {
-        var disposedBefore = Of<AssetDisposed>().Where(d => d.Fact.RecordedAt < frozen).Select(d => d.Event.AssetId).ToHashSet();
-        return Facts.Where(f => f.UnitCode == unitCode && f.RecordedAt < frozen && !disposedBefore.Contains(f.StreamId)
+        var disposedBefore = Of<AssetDisposed>().Where(d => !InFreezeWindow(d.Fact)).Select(d => d.Event.AssetId).ToHashSet();
+        return Facts.Where(f => f.UnitCode == unitCode && !InFreezeWindow(f) && !disposedBefore.Contains(f.StreamId)
                                 && f.Event is AssetRegistered or ResourceRegistered or FundAccountOpened or DebtRecorded);
     }
 }

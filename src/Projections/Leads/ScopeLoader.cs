@@ -42,6 +42,7 @@ public static class ScopeLoader
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var facts = events.Where(e => e.Data is ILedgerEvent).Select(EventFact.Of);
-        return new LeadScope(recordedBefore is { } until ? facts.Where(f => f.RecordedAt < until) : facts, thresholds, judged.Reform);
+        return new LeadScope(recordedBefore is { } until ? facts.Where(f => f.RecordedAt < until) : facts, thresholds, judged.Reform,
+            await Registered.LoadAsync(session, ct));
     }
 }

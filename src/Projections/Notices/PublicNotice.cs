@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
@@ -18,10 +16,10 @@ public sealed record NoticeTotal(string Kind, string CategoryName, int Items, de
 /// <summary>
 /// The public notice (公示) of a unit's verified results, as the domain brief requires it: every item and the
 /// totals, the surplus and shortage, the notice period, where it is posted and where objections go, and
-/// nothing personal. Individuals are named only by their kind, and anything shaped like a mobile number or
-/// an identity-card number is masked wherever free text could carry one.
+/// nothing personal. What it shows is an allow-list, field by field: these records are all an anonymous page
+/// ever sees. Individuals are named only by their kind, and every free text passes <see cref="PersonalData"/>.
 /// </summary>
-public sealed partial record PublicNotice(
+public sealed record PublicNotice(
     string UnitCode,
     string UnitName,
     string? AsOf,
@@ -49,31 +47,26 @@ public sealed partial record PublicNotice(
                      ?? throw Refused.NotFound($"Unit {records.Unit.Code} has published no notice{(records.Time.IsNow ? "" : $" {records.Time}")}.");
         var items = records.Lines.Where(l => l.HandedOver || l.Item.IsInBooks).Select(l => l.Item).ToList();
         var inventory = records.Unit.Inventory;
+        var personal = PersonalData.Of(records);
+        string? Mask(string? text) => personal.Mask(text);
         return new PublicNotice(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, notice.NoticeId, reform?.Title, reform?.ApprovalDocument, inventory?.SnapshotDate,
-            notice.From, notice.Until, Period.Between(notice.From, notice.Until, PeriodUnits.Days).Days + 1, notice.Places.Select(p => Mask(p)).ToList(),
-            Mask(notice.ObjectionsTo), items.Select(Line).ToList(),
+            notice.From, notice.Until, Period.Between(notice.From, notice.Until, PeriodUnits.Days).Days + 1, notice.Places.Select(p => Mask(p)!).ToList(),
+            Mask(notice.ObjectionsTo)!, items.Select(i => Line(i, personal)).ToList(),
             UnitItems.Totals(items).Select(t => new NoticeTotal(Texts.Kind(t.Kind), items.First(i => i.Kind == t.Kind && i.Category == t.Category).CategoryName,
                 t.Items, t.Kind == ItemKind.Resource ? t.Quantity : null, t.BookValue, t.VerifiedValue)).ToList(),
             inventory?.SurplusItems ?? 0, inventory?.SurplusValue ?? 0m, inventory?.MissingItems ?? 0, inventory?.MissingValue ?? 0m);
     }
 
-    private static NoticeItem Line(Item item) =>
-        new(item.ItemCode, Texts.Kind(item.Kind), item.CategoryName, PublicName(item), item.Quantity, item.MeasureUnit,
-            item.Kind is ItemKind.Asset or ItemKind.Resource ? Mask(item.Location) : null, item.BookValue, item.VerifiedValue,
-            item.VerifiedValue - item.BookValue, Mask(item.Count?.Reason));
+    private static NoticeItem Line(Item item, PersonalData personal) =>
+        new(item.ItemCode, Texts.Kind(item.Kind), item.CategoryName, PublicName(item, personal), item.Quantity, item.MeasureUnit,
+            item.Kind is ItemKind.Asset or ItemKind.Resource ? personal.Mask(item.Location) : null, item.BookValue, item.VerifiedValue,
+            item.VerifiedValue - item.BookValue, personal.Mask(item.Count?.Reason));
 
     /// <summary>A claim on or a debt to a person, or an account a person holds, shows the kind of holder, not the person.</summary>
-    private static string PublicName(Item item) => item switch
+    private static string PublicName(Item item, PersonalData personal) => item switch
     {
         { Kind: ItemKind.Claim or ItemKind.Liability, Holder: HolderType.Individual } => "个人（姓名不予公示）",
         { Kind: ItemKind.Fund, Holder: HolderType.Individual } => "个人名下账户（户名、账号不予公示）",
-        _ => Mask(item.Name),
+        _ => personal.Mask(item.Name),
     };
-
-    /// <summary>Mainland mobile numbers and 18-character identity-card numbers, not part of a longer run of digits.</summary>
-    [GeneratedRegex(@"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?![\dXx])")]
-    private static partial Regex Personal();
-
-    [return: NotNullIfNotNull(nameof(text))]
-    private static string? Mask(string? text) => text is null ? null : Personal().Replace(text, m => new string('＊', m.Length));
 }

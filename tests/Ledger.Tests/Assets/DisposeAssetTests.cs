@@ -39,7 +39,7 @@ public class DisposeAssetTests(LedgerFixture fixture)
             try
             {
                 await _api.Post($"/api/assets/{assetId}/disposal",
-                    new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 1000 + i, resolutionReference = "决议", reason = "出售" }, 200);
+                    new { idempotencyKey = Sample.Key(), method = "sale", proceeds = 1000 + i, resolutionReference = "村民代表会议决议〔2026〕8号", reason = "出售" }, 200);
                 return 200;
             }
             catch (Exception e) when (e.Message.Contains("409")) { return 409; }

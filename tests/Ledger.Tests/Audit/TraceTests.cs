@@ -34,6 +34,9 @@ public class TraceTests(LedgerFixture fixture)
             ["fundAccountOpened", "paymentRecorded", "itemCounted", "itemTransferred", "paymentRecorded"]);
         steps[3].GetProperty("actor").GetString().ShouldBe(Books.Supervisor);
         steps[4].GetProperty("unitCode").GetString().ShouldBe(successor);
+        (steps[1].GetProperty("purpose").GetString(), steps[1].GetProperty("accountCode").GetString(), steps[1].GetProperty("approver").GetString())
+            .ShouldBe(("印刷", "541", "主任"));
+        steps[1].GetProperty("text").GetString()!.ShouldContain("付款 ¥100.00，对方" + payee + "，事由印刷，科目541，审批人主任");
 
         await _api.CaughtUp();
         var counterparty = await _api.Get($"/api/trace/counterparties/{Uri.EscapeDataString(payee)}");
@@ -41,6 +44,24 @@ public class TraceTests(LedgerFixture fixture)
         counterparty.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("amount").GetDecimal()).ShouldBe([100m, 200m]);
 
         await _api.Get($"/api/trace/items/{Guid.NewGuid()}", 404);
+    }
+
+    [Fact]
+    public async Task A_disposal_shows_the_value_that_left_the_books_not_the_proceeds()
+    {
+        var books = new Books(_api, Sample.TownshipCode());
+        await _api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201);
+        var excavator = await books.Asset("machinery", "挖掘机", 50_000m, 8_000m);
+        await _api.Post($"/api/assets/{excavator}/disposal", new
+        {
+            idempotencyKey = Sample.Key(), method = "sale", proceeds = 5_000m, resolutionReference = "乡党委会议纪要〔2026〕5号", reason = "闲置多年",
+            recipient = "某机械公司",
+        }, 200);
+
+        var disposal = (await _api.Get($"/api/trace/items/{excavator}")).GetProperty("steps")[1];
+        disposal.GetProperty("amount").GetDecimal().ShouldBe(42_000m);
+        disposal.GetProperty("purpose").GetString().ShouldBe("闲置多年");
+        disposal.GetProperty("text").GetString()!.ShouldContain("资产处置 ¥42,000.00，对方某机械公司");
     }
 
     private Task Pay(Guid account, decimal amount, string payee) =>

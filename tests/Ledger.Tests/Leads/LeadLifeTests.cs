@@ -36,5 +36,65 @@ public class LeadLifeTests(LedgerFixture fixture)
         Rules(await _api.Get($"/api/leads?reform={reformId}&withdrawn=true")).ShouldBeEmpty();
     }
 
+    /// <summary>Two old townships of a reform that both paid one payee: a shared-payee lead for each.</summary>
+    private async Task<(Guid ReformId, string Payee)> SharedPayee()
+    {
+        var a = new Books(_api, Sample.TownshipCode());
+        var b = new Books(_api, Sample.TownshipCode());
+        var reformId = (await _api.Post("/api/reforms", new
+        {
+            idempotencyKey = Sample.Key(), title = "两乡合并", approvalDocument = "赣府字〔2026〕33号", approvedOn = "2026-11-01",
+            plannedFreezeDate = "2026-11-30", noticeDays = 0,
+            predecessors = new[] { new { code = a.Code, name = "东乡" }, new { code = b.Code, name = "西乡" } },
+            successors = new[] { new { code = Sample.TownshipCode(), name = "新镇" } },
+        }, 201)).GetProperty("reformId").GetGuid();
+        var payee = $"县热力公司{Guid.NewGuid():N}"[..12];
+        foreach (var books in new[] { a, b })
+            await _api.Post($"/api/fund-accounts/{await books.Account("bank", 10_000m)}/payments", new
+            {
+                idempotencyKey = Sample.Key(), amount = 900m, payeeName = payee, payeeType = "outsideUnit", purpose = "供暖费", accountCode = "541",
+                voucherNumber = "记-1", approval = new { approver = "乡长", document = "乡务会纪要〔2026〕2号", approvedAt = "2026-01-05T02:00:00Z" },
+            }, 200);
+        await _api.CaughtUp();
+        Rules(await _api.Get($"/api/leads?reform={reformId}")).ShouldBe(["sharedPayee", "sharedPayee"]);
+        return (reformId, payee);
+    }
+
+    [Fact]
+    public async Task A_lead_that_stops_holding_is_kept_as_withdrawn_by_the_event_that_did_it()
+    {
+        var (reformId, payee) = await SharedPayee();
+
+        await _api.Post("/api/counterparties", new { idempotencyKey = Sample.Key(), name = payee, kind = "utility", reason = "县供热公司，各乡统一缴费" }, 201);
+        await _api.CaughtUp();
+
+        Rules(await _api.Get($"/api/leads?reform={reformId}")).ShouldBeEmpty();
+        var withdrawn = await _api.Get($"/api/leads?reform={reformId}&withdrawn=true");
+        Rules(withdrawn).ShouldBe(["sharedPayee", "sharedPayee"]);
+        withdrawn[0].GetProperty("withdrawn").GetProperty("type").GetString().ShouldBe("counterpartyRegistered");
+        var register = (await _api.Get("/api/counterparties")).EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("kind").GetString());
+        (register[payee], register[Sample.Utility]).ShouldBe(("utility", "utility"));
+    }
+
+    [Fact]
+    public async Task An_inspector_assigns_and_dismisses_a_lead_with_a_reason_and_a_word_is_no_reason()
+    {
+        var (reformId, _) = await SharedPayee();
+        var id = (await _api.Get($"/api/leads?reform={reformId}"))[0].GetProperty("id").GetString()!;
+        var annotations = $"/api/leads/{Uri.EscapeDataString(id)}/annotations";
+
+        await _api.Post(annotations, new { idempotencyKey = Sample.Key(), action = "assigned", assignee = "县纪委王某" }, 201);
+        (await _api.Post(annotations, new { idempotencyKey = Sample.Key(), action = "dismissed", reason = "无" }, 400))
+            .GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+        await _api.Post(annotations, new { idempotencyKey = Sample.Key(), action = "dismissed", reason = "两乡同属县热力公司供暖区，缴费正常" }, 201);
+        await _api.Post(annotations, new { idempotencyKey = Sample.Key(), action = "confirmed" }, 409);
+        await _api.Post("/api/leads/nope/annotations", new { idempotencyKey = Sample.Key(), action = "confirmed" }, 404);
+
+        var lead = await _api.Get($"/api/leads/{Uri.EscapeDataString(id)}");
+        (lead.GetProperty("status").GetString(), lead.GetProperty("assignee").GetString()).ShouldBe(("dismissed", "县纪委王某"));
+        lead.GetProperty("annotations").GetArrayLength().ShouldBe(2);
+        lead.GetProperty("lead").GetProperty("rule").GetString().ShouldBe("sharedPayee");
+    }
+
     private static List<string> Rules(JsonElement leads) => leads.EnumerateArray().Select(l => l.GetProperty("rule").GetString()!).ToList();
 }

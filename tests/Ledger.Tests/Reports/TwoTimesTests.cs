@@ -160,6 +160,17 @@ public class TwoTimesTests(LedgerFixture fixture)
             Values(summary, "资产负债", "净资产").Verified.ShouldBe(Sum("fund", "claim", "asset") - Sum("liability"));
             var land = summary.GetProperty("land").EnumerateArray().ToList();
             land.Sum(l => l.Dec("verifiedArea")).ShouldBe(catalog.Where(i => i.Str("kind") == "resource").Sum(i => i.Dec("quantity")));
+
+            foreach (var c in (await _api.Get(Unit(code, "debts"))).GetProperty("counterparties").EnumerateArray())
+                c.Dec("currentBalance").ShouldBe(c.GetProperty("lines").EnumerateArray().Sum(l => l.Dec("currentBalance")));
+
+            // The reconciliation's per-category figures: the old unit's verified items against the rows of its handover register.
+            var checks = (await _api.Get($"/api/reforms/{m.ReformId}/reconciliation")).GetProperty("oldUnits").EnumerateArray()
+                .Where(c => c.Str("unitCode") == code).ToList();
+            var handed = (await _api.Get(Unit(code, "handover"))).GetProperty("items").EnumerateArray().ToList();
+            checks.Select(c => (c.Str("categoryName"), c.Dec("expected"), c.Dec("actual"))).ShouldBe(
+                catalog.GroupBy(i => i.Str("categoryName")).Select(g => (g.Key, g.Sum(i => i.Dec("verifiedValue")),
+                    handed.Where(h => h.Str("categoryName") == g.Key).Sum(h => h.Dec("value")))), ignoreOrder: true);
         }
     }
 

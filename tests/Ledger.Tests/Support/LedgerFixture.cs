@@ -35,6 +35,9 @@ public sealed class LedgerFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tests-integrity-{Guid.NewGuid():N}"));
         // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
         Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
+        // The county's counterparty register: the power company every unit pays.
+        Environment.SetEnvironmentVariable("Leads__Counterparties__0__Name", Sample.Utility);
+        Environment.SetEnvironmentVariable("Leads__Counterparties__0__Kind", "Utility");
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>();
     }

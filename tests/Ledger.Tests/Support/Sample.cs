@@ -14,6 +14,9 @@ public static class Sample
 
     public static string Today() => Ledger.Common.Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).ToString("yyyy-MM-dd", null);
 
+    /// <summary>The power company in the tests' county counterparty register (configuration Leads:Counterparties).</summary>
+    public const string Utility = "国网某县供电公司";
+
     public static string Key() => Guid.NewGuid().ToString("N");
 
     public static Stamp Stamp(Instant? at = null) => new("test-clerk", at ?? SystemClock.Instance.GetCurrentInstant(),

@@ -16,7 +16,7 @@ using Shouldly;
 namespace Sanzi.UnitTests.Leads;
 
 /// <summary>Each rule as a pure function over hand-made events: a case it must find and a near miss it must not.</summary>
-public class LeadRuleTests
+public partial class LeadRuleTests
 {
     private const string A = "360702101", B = "360702102", S = "360702110";
     private static readonly Instant Frozen = Instant.FromUtc(2026, 6, 1, 2, 0);
@@ -61,12 +61,16 @@ public class LeadRuleTests
     }
 
     [Fact]
-    public void An_entry_recorded_after_the_freeze_but_dated_before_it_is_back_dated()
+    public void An_entry_that_changes_the_frozen_books_without_a_reason_is_back_dated_a_late_or_corrected_one_is_not()
     {
         var late = At(Frozen + Duration.FromHours(1), day: Stamp.DayOf(Frozen).PlusDays(-3));
         var lead = Run(new BackDatedEntry(), Freeze(), Receive(10m, Bank, late), Receive(20m, Bank, After(1))).ShouldHaveSingleItem();
         lead.Amount.ShouldBe(10m);
-        Run(new BackDatedEntry(), Receive(5m, Bank, At(Frozen - Duration.FromDays(1), correction: "漏记"))).ShouldHaveSingleItem();
+        lead.Summary.ShouldContain("未说明更正理由");
+        Run(new BackDatedEntry(), Freeze(), Receive(5m, Bank, late with { Correction = "漏记" })).ShouldBeEmpty();
+        // Books entered after the fact: recorded months late, but before the freeze was recorded, so no report had shown them.
+        Run(new BackDatedEntry(), Receive(5m, Bank, At(Frozen + Duration.FromDays(90), day: Stamp.DayOf(Frozen).PlusDays(-30))),
+            F(StreamIds.ForUnit(A), new UnitFrozen(A, Plan.Id, Frozen, At(Frozen + Duration.FromDays(91))))).ShouldBeEmpty();
     }
 
     [Theory]

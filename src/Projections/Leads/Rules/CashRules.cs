@@ -1,5 +1,8 @@
+using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
+using Sanzi.Ledger.Inventory;
+using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
 
@@ -7,12 +10,14 @@ namespace Sanzi.Projections.Leads;
 public sealed class LargeCashPayment : ILeadRule
 {
     public string Name => "largeCashPayment";
+    public string Flag => "大额现金";
 
     public IEnumerable<Lead> Find(LeadScope scope) =>
         scope.Of<PaymentRecorded>()
-            .Where(p => scope.IsCashAccount(p.Event.AccountId) && p.Event.Amount > scope.Thresholds.CashPaymentLimit)
-            .Select(p => Lead.Of(Name, p.Event.UnitCode,
-                $"{p.Event.Amount:0.00} paid in cash to {p.Event.Payee.Name} for {p.Event.Purpose} (大额现金)",
+            .Where(p => scope.IsCashAccount(p.Event.AccountId) && p.Event.AccountCode != ChartCodes.Bank
+                        && p.Event.Amount > scope.Thresholds.CashPaymentLimit)
+            .Select(p => scope.Lead(this, p.Event.UnitCode,
+                $"于{Day(p.Event.Stamp.BusinessDate)}以现金支付{p.Event.Payee.Name}{Yuan(p.Event.Amount)}（{p.Event.Purpose}），超过现金支付限额{Yuan(scope.Thresholds.CashPaymentLimit)}",
                 p.Event.Amount, scope.Thresholds.CashPaymentLimit, p.Event.Payee.Name, [p.Fact]));
 }
 
@@ -23,6 +28,7 @@ public sealed class LargeCashPayment : ILeadRule
 public sealed class CashAboveLimit : ILeadRule
 {
     public string Name => "cashAboveLimit";
+    public string Flag => "大额现金";
 
     public IEnumerable<Lead> Find(LeadScope scope)
     {
@@ -41,8 +47,91 @@ public sealed class CashAboveLimit : ILeadRule
             };
             balances[fact.StreamId] = after;
             if (after > limit && before <= limit && fact.Event is FundAccountOpened or ReceiptRecorded)
-                yield return Lead.Of(Name, fact.UnitCode!, $"Cash on hand reached {after:0.00}, above the limit of {limit:0.00} (库存现金超限)",
+                yield return scope.Lead(this, fact.UnitCode!,
+                    $"库存现金（{scope.ItemLabel(fact.StreamId)}）于{Day(fact.BusinessDate)}达到{Yuan(after)}，超过库存限额{Yuan(limit)}",
                     after, limit, fact.Counterparty, [fact]);
+        }
+    }
+}
+
+/// <summary>
+/// Paying from receipts (坐收坐支): cash received into a cash account and not banked (deposited: a cash payment on
+/// 102 银行存款) within <see cref="LeadThresholds.BankingDays"/> days, in business time; the lead lists the cash
+/// spent from the account meanwhile. A receipt whose days have not yet run out is not judged.
+/// </summary>
+public sealed class ReceiptsNotBanked : ILeadRule
+{
+    public string Name => "receiptsNotBanked";
+    public string Flag => "坐收坐支";
+
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        var days = scope.Thresholds.BankingDays;
+        foreach (var account in scope.Of<ReceiptRecorded>().Where(r => scope.IsCashAccount(r.Event.AccountId)).GroupBy(r => r.Event.AccountId))
+        {
+            var payments = scope.Of<PaymentRecorded>().Where(p => p.Event.AccountId == account.Key).ToList();
+            foreach (var (fact, receipt) in account)
+            {
+                var due = receipt.Stamp.BusinessDate.PlusDays(days);
+                if (due > scope.Today) continue;
+                var window = payments.Where(p => p.Event.Stamp.BusinessDate >= receipt.Stamp.BusinessDate && p.Event.Stamp.BusinessDate <= due).ToList();
+                var banked = window.Where(p => p.Event.AccountCode == ChartCodes.Bank).Sum(p => p.Event.Amount);
+                if (banked >= receipt.Amount) continue;
+                var spent = window.Where(p => p.Event.AccountCode != ChartCodes.Bank).ToList();
+                yield return scope.Lead(this, receipt.UnitCode,
+                    $"于{Day(receipt.Stamp.BusinessDate)}收取{receipt.Payer}现金{Yuan(receipt.Amount)}（{receipt.Purpose}），{days}日内存入银行{Yuan(banked)}"
+                    + (spent.Count > 0 ? $"，其间直接支出{Yuan(spent.Sum(p => p.Event.Amount))}" : ""),
+                    receipt.Amount - banked, receipt.Amount, receipt.Payer, [fact, .. spent.Select(p => p.Fact)]);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// IOUs for cash (白条抵库): a cash account counted below its book balance (the difference is usually notes of
+/// hand), or a receivable (应收款) from an individual dated before the plan, which is how an IOU sits in the books
+/// (a new one after the plan is a loan to an outsider).
+/// </summary>
+public sealed class IousForCash : ILeadRule
+{
+    public string Name => "iousForCash";
+    public string Flag => "白条抵库";
+
+    public IEnumerable<Lead> Find(LeadScope scope) =>
+        scope.Of<ItemCounted>()
+            .Where(c => scope.IsCashAccount(c.Event.ItemId) && c.Event.VerifiedValue < c.Event.BookValue)
+            .Select(c => scope.Lead(this, c.Event.UnitCode,
+                $"于{Day(c.Event.CountedOn)}盘点库存现金（{scope.ItemLabel(c.Event.ItemId)}），账面{Yuan(c.Event.BookValue)}，实存{Yuan(c.Event.VerifiedValue)}，短缺{Yuan(c.Event.BookValue - c.Event.VerifiedValue)}：{c.Event.Reason}",
+                c.Event.BookValue - c.Event.VerifiedValue, null, null, [c.Fact]))
+            .Concat(scope.Of<Ledger.Debts.DebtRecorded>()
+                .Where(d => d.Event is { Side: ItemKind.Claim, Kind: Ledger.Debts.DebtKind.Receivable }
+                            && scope.Counterparties.IsIndividual(d.Event.Counterparty, d.Event.CounterpartyType)
+                            && !scope.InReformWindow(d.Event.UnitCode, d.Event.Stamp.BusinessDate))
+                .Select(d => scope.Lead(this, d.Event.UnitCode,
+                    $"于{Day(d.Event.Stamp.BusinessDate)}记入个人{d.Event.Counterparty}的应收款{Yuan(d.Event.Amount)}（{d.Event.Document}）",
+                    d.Event.Amount, null, d.Event.Counterparty, [d.Fact])));
+}
+
+/// <summary>
+/// Public money in private accounts (公款私存, 体外循环): a fund account held by an individual that holds money,
+/// by its opening balance or by any receipt. One lead per account, on the first event that put money in it.
+/// </summary>
+public sealed class PrivateAccount : ILeadRule
+{
+    public string Name => "privateAccount";
+    public string Flag => "公款私存";
+
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        foreach (var (fact, opened) in scope.Of<FundAccountOpened>().Where(o => o.Event.Holder == HolderType.Individual))
+        {
+            var receipts = scope.Of<ReceiptRecorded>().Where(r => r.Event.AccountId == opened.AccountId).ToList();
+            if (opened.OpeningBalance <= 0 && receipts.Count == 0) continue;
+            var total = opened.OpeningBalance + receipts.Sum(r => r.Event.Amount);
+            yield return scope.Lead(this, opened.UnitCode,
+                $"账户{opened.Name}（{opened.BankName} {opened.AccountNumber}）由个人持有，存入集体资金{Yuan(total)}"
+                + (receipts.Count > 0 ? $"，含收款{receipts.Count}笔" : ""),
+                total, null, opened.AccountNumber, [fact, .. receipts.Select(r => r.Fact)]);
         }
     }
 }

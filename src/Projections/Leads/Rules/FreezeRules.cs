@@ -1,20 +1,30 @@
-using Sanzi.Projections.Audit;
+using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Funds;
+using Sanzi.Ledger.Handovers;
+using Sanzi.Ledger.Inventory;
+using Sanzi.Ledger.Notices;
+using Sanzi.Ledger.Resources;
+using Sanzi.Ledger.Units;
+using Sanzi.Projections.Audit;
+using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
 
 /// <summary>
-/// Outflow in the freeze window (冻结期违规支出): a payment, disposal or new or grown liability recorded at or
-/// after the unit's freeze without an exception (特批). The commands refuse these, so a lead means the
+/// Outflow in the freeze window (冻结期违规支出): a payment, disposal or new or grown liability at or after the
+/// unit's freeze (business time) without an exception (特批). The commands refuse these, so a lead means the
 /// guard was bypassed (an import, a direct write) and is worth the most attention.
 /// </summary>
 public sealed class OutflowInFreeze : ILeadRule
 {
     public string Name => "outflowInFreeze";
+    public string Flag => "突击花钱";
 
     public IEnumerable<Lead> Find(LeadScope scope) =>
         scope.Outflows().Where(o => scope.InFreezeWindow(o.Fact) && o.ExceptionId is null)
-            .Select(o => Lead.Of(Name, o.UnitCode, $"A {o.What} of {o.Amount:0.00} after the freeze without an exception (冻结期违规支出)",
+            .Select(o => scope.Lead(this, o.UnitCode, $"冻结后于{Day(o.Fact.BusinessDate)}{o.What}{Yuan(o.Amount)}（{o.Counterparty}），未经特批",
                 o.Amount, null, o.Counterparty, [o.Fact]));
 }
 
@@ -25,33 +35,47 @@ public sealed class OutflowInFreeze : ILeadRule
 public sealed class ExceptedOutflow : ILeadRule
 {
     public string Name => "exceptedOutflow";
+    public string Flag => "特批支出";
 
     public IEnumerable<Lead> Find(LeadScope scope) =>
         scope.Outflows().Where(o => scope.InFreezeWindow(o.Fact) && o.ExceptionId is not null)
             .Select(o =>
             {
                 var exception = scope.Exception(o.ExceptionId);
-                return Lead.Of(Name, o.UnitCode,
-                    $"A {o.What} of {o.Amount:0.00} after the freeze under exception {exception?.Document ?? o.ExceptionId.ToString()} (特批): {exception?.Reason}",
+                return scope.Lead(this, o.UnitCode,
+                    $"冻结后于{Day(o.Fact.BusinessDate)}凭特批{exception?.Document}（{exception?.Approver}批准，理由：{exception?.Reason}）{o.What}{Yuan(o.Amount)}（{o.Counterparty}）",
                     o.Amount, exception?.MaxAmount, o.Counterparty, [o.Fact]);
             });
 }
 
 /// <summary>
-/// Back-dated entry across the freeze (跨冻结补记): an entry recorded at or after its unit's freeze but dated
-/// before the freeze day, or any entry marked as a correction. Such entries can slip spending past the freeze.
+/// Back-dated entry (倒签补记): a movement recorded after a report of its unit had shown the books (the freeze
+/// snapshot, the inventory, the notice, the confirmation, the handover register) but dated before that report's
+/// day, so it changes figures people already saw, and it gives no correction reason. Lateness alone is no lead:
+/// books entered after the fact are late throughout, and a stated correction is the honest way to fix a book.
 /// </summary>
 public sealed class BackDatedEntry : ILeadRule
 {
     public string Name => "backDatedEntry";
+    public string Flag => "倒签补记";
 
-    public IEnumerable<Lead> Find(LeadScope scope) =>
-        scope.Facts.Where(f => f.Stamp.Correction is not null || CrossesFreeze(scope, f))
-            .Select(f => Lead.Of(Name, f.UnitCode!,
-                $"{f.Type} dated {f.BusinessDate} recorded on {f.Stamp.RecordedOn}" +
-                (f.Stamp.Correction is { } why ? $", as a correction: {why}" : ", across the freeze"),
-                f.Amount ?? 0m, null, f.Counterparty, [f]));
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        var reports = scope.Facts.Where(f => f.UnitCode is not null && f.Event is UnitFrozen or InventoryClosed or NoticePublished
+            or MembersConfirmed or HandoverDrafted).ToList();
+        foreach (var entry in scope.Facts.Where(f => f.Stamp.Correction is null && IsMovement(f.Event)))
+        {
+            var shown = reports.FirstOrDefault(r => r.UnitCode == entry.UnitCode && r.RecordedAt < entry.RecordedAt && entry.BusinessDate < DayOf(r));
+            if (shown is null) continue;
+            yield return scope.Lead(this, entry.UnitCode!,
+                $"{Day(entry.BusinessDate)}的{EventNames.Chinese(entry.Type)}{(entry.Amount is { } a ? Yuan(a) : "")}于{Day(entry.Stamp.RecordedOn)}才记入，改变了{Day(DayOf(shown))}{EventNames.Chinese(shown.Type)}已显示的数字，且未说明更正理由",
+                entry.Amount ?? 0m, null, entry.Counterparty, [entry, shown]);
+        }
+    }
 
-    private static bool CrossesFreeze(LeadScope scope, EventFact f) =>
-        scope.InFreezeWindow(f) && f.BusinessDate < Stamp.DayOf(scope.FrozenAt(f.UnitCode!)!.Value);
+    private static NodaTime.LocalDate DayOf(EventFact report) =>
+        report.Event is UnitFrozen f ? Stamp.DayOf(f.FrozenAt) : report.BusinessDate;
+
+    private static bool IsMovement(ILedgerEvent e) => e is PaymentRecorded or ReceiptRecorded or FundAccountOpened or DebtRecorded
+        or DebtIncreased or DebtReduced or AssetRegistered or AssetDisposed or ResourceRegistered or ResourceContracted;
 }

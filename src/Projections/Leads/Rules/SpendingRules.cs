@@ -1,19 +1,22 @@
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Audit;
-using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Funds;
+using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Rush spending (突击花钱): the payments business-dated in the <see cref="LeadThresholds.RushWindowDays"/> days
 /// before the freeze day add up to more than <see cref="LeadThresholds.RushFactor"/> times the unit's own monthly
-/// average over the <see cref="LeadThresholds.RushBaselineMonths"/> months before that window. Payments recorded
-/// after the freeze are left to the freeze-window rules.
+/// average over the <see cref="LeadThresholds.RushBaselineMonths"/> months before that window. Business time
+/// throughout: a merger entered after the fact is judged by the days the payments were made, not typed.
 /// </summary>
 public sealed class RushSpending : ILeadRule
 {
     public string Name => "rushSpending";
+    public string Flag => "突击花钱";
 
     public IEnumerable<Lead> Find(LeadScope scope)
     {
@@ -23,17 +26,139 @@ public sealed class RushSpending : ILeadRule
             var freezeDay = Stamp.DayOf(frozen.FrozenAt);
             var windowStart = freezeDay.PlusDays(-t.RushWindowDays);
             var baselineStart = windowStart.PlusMonths(-t.RushBaselineMonths);
-            var payments = scope.Of<PaymentRecorded>()
-                .Where(p => p.Event.UnitCode == frozen.Code && p.Fact.RecordedAt < frozen.FrozenAt).ToList();
+            var payments = scope.Of<PaymentRecorded>().Where(p => p.Event.UnitCode == frozen.Code).ToList();
             var window = payments.Where(p => p.Event.Stamp.BusinessDate >= windowStart && p.Event.Stamp.BusinessDate < freezeDay).ToList();
             var baseline = payments.Where(p => p.Event.Stamp.BusinessDate >= baselineStart && p.Event.Stamp.BusinessDate < windowStart)
                 .Sum(p => p.Event.Amount) / t.RushBaselineMonths;
             var spent = window.Sum(p => p.Event.Amount);
             var limit = t.RushFactor * baseline;
             if (window.Count == 0 || spent <= limit) continue;
-            yield return Lead.Of(Name, frozen.Code,
-                $"{spent:0.00} paid in the {t.RushWindowDays} days before the freeze of {freezeDay}, against a monthly average of {baseline:0.00} before (突击花钱)",
+            yield return scope.Lead(this, frozen.Code,
+                $"冻结日{Day(freezeDay)}前{t.RushWindowDays}天内支出{Yuan(spent)}，此前{t.RushBaselineMonths}个月月均{Yuan(baseline)}，超过{t.RushFactor}倍",
                 spent, limit, null, [freeze, .. window.Select(p => p.Fact)]);
+        }
+    }
+}
+
+/// <summary>
+/// Hospitality and gifts (招待送礼): from the plan to the handover, a payment whose purpose is hospitality or gifts
+/// (<see cref="LeadThresholds.HospitalityWords"/>), the way money leaves before the books change hands.
+/// </summary>
+public sealed class Hospitality : ILeadRule
+{
+    public string Name => "hospitality";
+    public string Flag => "突击花钱（招待送礼）";
+
+    public IEnumerable<Lead> Find(LeadScope scope) =>
+        scope.Of<PaymentRecorded>()
+            .Where(p => scope.InReformWindow(p.Event.UnitCode, p.Event.Stamp.BusinessDate)
+                        && scope.Thresholds.HospitalityWords.Any(p.Event.Purpose.Contains))
+            .Select(p => scope.Lead(this, p.Event.UnitCode,
+                $"调整方案公布后于{Day(p.Event.Stamp.BusinessDate)}支付{p.Event.Payee.Name}{Yuan(p.Event.Amount)}，用途“{p.Event.Purpose}”",
+                p.Event.Amount, null, p.Event.Payee.Name, [p.Fact]));
+}
+
+/// <summary>
+/// Rush hiring (突击进人): from the plan to the handover, wages (211) paid to a person who had no wages in the
+/// <see cref="LeadThresholds.PayrollHistoryMonths"/> months before the plan. One lead per new person.
+/// </summary>
+public sealed class RushHiring : ILeadRule
+{
+    public string Name => "rushHiring";
+    public string Flag => "突击进人";
+
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        foreach (var person in Payroll.ByPerson(scope))
+        {
+            var unit = person[0].Event.UnitCode;
+            if (scope.PlannedOn(unit) is not { } planned) continue;
+            var since = planned.PlusMonths(-scope.Thresholds.PayrollHistoryMonths);
+            if (person.Any(p => p.Event.Stamp.BusinessDate >= since && p.Event.Stamp.BusinessDate < planned)) continue;
+            var hired = person.Where(p => scope.InReformWindow(unit, p.Event.Stamp.BusinessDate)).ToList();
+            if (hired.Count == 0) continue;
+            yield return scope.Lead(this, unit,
+                $"调整方案公布（{Day(planned)}）后新增工资发放对象{hired[0].Event.Payee.Name}，共{hired.Count}笔{Yuan(hired.Sum(p => p.Event.Amount))}，此前{scope.Thresholds.PayrollHistoryMonths}个月无工资",
+                hired.Sum(p => p.Event.Amount), null, hired[0].Event.Payee.Name, hired.Select(p => p.Fact).ToList());
+        }
+    }
+}
+
+/// <summary>
+/// Pay rise (突击涨薪): from the plan to the handover, wages (211) paid to a person above their previous wage
+/// payment by more than <see cref="LeadThresholds.PayRiseShare"/>.
+/// </summary>
+public sealed class PayRise : ILeadRule
+{
+    public string Name => "payRise";
+    public string Flag => "突击涨薪";
+
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        foreach (var person in Payroll.ByPerson(scope))
+            for (var i = 1; i < person.Count; i++)
+            {
+                var (before, now) = (person[i - 1].Event, person[i].Event);
+                var limit = before.Amount * (1 + scope.Thresholds.PayRiseShare);
+                if (now.Amount <= limit || !scope.InReformWindow(now.UnitCode, now.Stamp.BusinessDate)) continue;
+                yield return scope.Lead(this, now.UnitCode,
+                    $"{now.Payee.Name}的工资由{Day(before.Stamp.BusinessDate)}的{Yuan(before.Amount)}涨到{Day(now.Stamp.BusinessDate)}的{Yuan(now.Amount)}",
+                    now.Amount, limit, now.Payee.Name, [person[i - 1].Fact, person[i].Fact]);
+            }
+    }
+}
+
+/// <summary>
+/// Bonuses (滥发奖金): from the plan to the handover, a wage or welfare payment (211/212) whose purpose is a
+/// one-off (<see cref="LeadThresholds.BonusWords"/>: 奖金, 补贴, 过节费 ...).
+/// </summary>
+public sealed class Bonus : ILeadRule
+{
+    public string Name => "bonus";
+    public string Flag => "滥发奖金";
+
+    public IEnumerable<Lead> Find(LeadScope scope) =>
+        scope.Of<PaymentRecorded>()
+            .Where(p => p.Event.AccountCode is ChartCodes.Wages or ChartCodes.Welfare
+                        && scope.InReformWindow(p.Event.UnitCode, p.Event.Stamp.BusinessDate)
+                        && scope.Thresholds.BonusWords.Any(p.Event.Purpose.Contains))
+            .Select(p => scope.Lead(this, p.Event.UnitCode,
+                $"调整方案公布后于{Day(p.Event.Stamp.BusinessDate)}向{p.Event.Payee.Name}发放{Yuan(p.Event.Amount)}（{p.Event.Purpose}，科目{p.Event.AccountCode}）",
+                p.Event.Amount, null, p.Event.Payee.Name, [p.Fact]));
+}
+
+/// <summary>Wage payments (211) grouped by unit and person, in business order.</summary>
+internal static class Payroll
+{
+    public static IEnumerable<List<(EventFact Fact, PaymentRecorded Event)>> ByPerson(LeadScope scope) =>
+        scope.Of<PaymentRecorded>().Where(p => p.Event.AccountCode == ChartCodes.Wages)
+            .GroupBy(p => (p.Event.UnitCode, p.Event.Payee.Name.Trim()))
+            .Select(g => g.OrderBy(p => p.Event.Stamp.BusinessDate).ThenBy(p => p.Fact.Sequence).ToList());
+}
+
+/// <summary>
+/// Pay first, paperwork later (资金先付手续再补): a payment, or an approved reduction of a claim, whose approval is
+/// dated after the movement it approves (both in business days, Beijing time).
+/// </summary>
+public sealed class ApprovalAfterPayment : ILeadRule
+{
+    public string Name => "approvalAfterPayment";
+    public string Flag => "先付后补";
+
+    public IEnumerable<Lead> Find(LeadScope scope)
+    {
+        foreach (var fact in scope.Facts)
+        {
+            var (approval, what) = fact.Event switch
+            {
+                PaymentRecorded p => (p.Approval, $"向{p.Payee.Name}付款"),
+                DebtReduced { Approval: { } a } r => (a, $"核减{scope.ItemLabel(r.DebtId)}"),
+                _ => (null, ""),
+            };
+            if (approval is null || Stamp.DayOf(approval.ApprovedAt) <= fact.BusinessDate) continue;
+            yield return scope.Lead(this, fact.UnitCode!,
+                $"{Day(fact.BusinessDate)}{what}{Yuan(fact.Amount ?? 0m)}，审批（{approval.Approver}，{approval.Document}）却在{Day(Stamp.DayOf(approval.ApprovedAt))}才作出",
+                fact.Amount ?? 0m, null, fact.Counterparty, [fact]);
         }
     }
 }
@@ -46,12 +171,14 @@ public sealed class RushSpending : ILeadRule
 public sealed class SplitPayment : ILeadRule
 {
     public string Name => "splitPayment";
+    public string Flag => "拆分支付";
 
     public IEnumerable<Lead> Find(LeadScope scope)
     {
         var t = scope.Thresholds;
         var used = new HashSet<long>();
         var byPayee = scope.Of<PaymentRecorded>()
+            .Where(p => p.Event.AccountCode != ChartCodes.Bank)
             .GroupBy(p => (p.Event.UnitCode, Payee: p.Event.Payee.Name.Trim()))
             .Select(g => g.OrderBy(p => p.Event.Stamp.BusinessDate).ThenBy(p => p.Fact.Sequence).ToList())
             .ToList();
@@ -68,8 +195,8 @@ public sealed class SplitPayment : ILeadRule
                 used.UnionWith(group.Select(p => p.Fact.Sequence));
                 i += group.Count - 1;
                 var first = group[0].Event;
-                yield return Lead.Of(Name, first.UnitCode,
-                    $"{group.Count} payments to {first.Payee.Name} within {t.SplitWindowDays} days, each under {threshold:0.00}, together {total:0.00} (拆分支付)",
+                yield return scope.Lead(this, first.UnitCode,
+                    $"{t.SplitWindowDays}天内向{first.Payee.Name}付款{group.Count}笔，每笔低于审批限额{Yuan(threshold)}，合计{Yuan(total)}",
                     total, threshold, first.Payee.Name, group.Select(p => p.Fact).ToList());
             }
         }

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Configuration;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Sanzi.Tests.Support;
+
+/// <summary>
+/// The ledger as a browser meets it: the built API started as its own process on a free port, in a database of
+/// its own on the test server (so its projection daemon does not share a database with the in-process host's).
+/// </summary>
+public sealed class LedgerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private LedgerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The key the process signs and checks tokens with, so that the test can issue them.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public Sanzi.Api.Identity.TokenIssuer Tokens { get; } = new(
+        Sanzi.Api.Identity.SigningKey.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>(Sanzi.Api.Identity.SigningKey.Setting, SigningKey)]).Build(), Path.GetTempPath()),
+        NodaTime.SystemClock.Instance);
+
+    public static async Task<LedgerProcess> StartAsync(string database)
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
+        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force); create database \"{database}\"", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var address = new Uri($"http://127.0.0.1:{port}");
+
+        // The API's own build output: it carries the static web asset manifests the test output does not.
+        var bin = AppContext.BaseDirectory.TrimEnd('/');
+        var (framework, configuration) = (Path.GetFileName(bin), Path.GetFileName(Path.GetDirectoryName(bin)));
+        var root = new DirectoryInfo(bin);
+        while (!File.Exists(Path.Combine(root.FullName, "src", "Api", "Api.csproj"))) root = root.Parent!;
+        var api = Path.Combine(root.FullName, "src", "Api");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = api, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(api, "bin", configuration!, framework, "Sanzi.Api.dll"));
+        start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
+        start.Environment["Integrity__SealInterval"] = "00:00:01";
+        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        start.Environment["Auth__SigningKey"] = SigningKey;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        for (var waited = 0; waited < 120; waited++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The ledger exited with {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(new Uri(address, "/api/about"))).IsSuccessStatusCode) return new LedgerProcess(process, address);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(1000);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The ledger did not answer within two minutes.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
