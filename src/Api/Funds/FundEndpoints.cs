@@ -48,3 +48,24 @@ public static class RecordPaymentEndpoint
         return (Answer.Ok(new ItemPosition(account.Id, unit.Code, account.Value - paid.Amount, ItemStatus.InUse)), [paid]);
     }
 }
+
+/// <summary>
+/// A transfer between two of the unit's own accounts (提现, 存现, between banks). The other account is fetched under
+/// its version guard too, and the one event goes on both streams.
+/// </summary>
+public static class MoveFundsBetweenAccountsEndpoint
+{
+    [WolverinePost("/api/fund-accounts/{id}/transfers")]
+    public static async Task<(IResult, Events)> Post(MoveFundsBetweenAccounts command, [WriteAggregate] Item account, Stamp stamp,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var other = await session.Events.FetchForWriting<Item>(command.ToAccountId, ct);
+        var moved = command.Decide(await session.UnitOfAsync(account, ct), account, other.Aggregate, stamp);
+        other.AppendOne(moved);
+        return (Answer.Ok(new AccountTransfer(new ItemPosition(account.Id, account.UnitCode, account.Value - moved.Amount, ItemStatus.InUse),
+            new ItemPosition(other.Aggregate!.Id, account.UnitCode, other.Aggregate.Value + moved.Amount, ItemStatus.InUse))), [moved]);
+    }
+}
+
+/// <summary>The answer to a transfer between accounts: both balances after it.</summary>
+public sealed record AccountTransfer(ItemPosition From, ItemPosition To);

@@ -43,6 +43,8 @@ public static class AccessTable
         new("POST", "/api/reforms/{id}/resolutions", "reform", Scope.County, Office),
         new("POST", "/api/reforms/{id}/exceptions", "reform", Scope.County, Office),
         new("POST", "/api/reforms/{id}/freeze", "reform", Scope.County, Office),
+        // 行政区划代码变更: villages moving to the new township are the county's business.
+        new("POST", "/api/reforms/{id}/code-changes", "reform", Scope.County, Office),
         new("POST", "/api/units/{code}/debt-lock", "reform", Scope.County, Office),
 
         // A unit's books, written by its clerk: items, counts, notice, objections, the handover register.
@@ -62,6 +64,7 @@ public static class AccessTable
         new("POST", "/api/resources/{id}/contracts", "books", Scope.Item, Clerk),
         new("POST", "/api/fund-accounts/{id}/receipts", "books", Scope.Item, Clerk),
         new("POST", "/api/fund-accounts/{id}/payments", "books", Scope.Item, Clerk),
+        new("POST", "/api/fund-accounts/{id}/transfers", "books", Scope.Item, Clerk),
         new("POST", "/api/debts/{id}/increases", "books", Scope.Item, Clerk),
         new("POST", "/api/debts/{id}/reductions", "books", Scope.Item, Clerk),
         new("POST", "/api/items/{id}/count", "books", Scope.Item, Clerk),

@@ -37,7 +37,7 @@ public static class RaiseObjectionEndpoint
         Stamp stamp, IDocumentSession session, CancellationToken ct)
     {
         var item = command.ItemId is { } id ? await session.LoadAsync<Item>(id, ct) : null;
-        var raised = command.Decide(unit, item, Guid.CreateVersion7(), stamp);
+        var raised = command.Decide(unit, await session.ReformOfAsync(unit, ct), item, Guid.CreateVersion7(), stamp);
         return (Answer.Created($"/api/units/{unit.Code}/objections/{raised.ObjectionId}", raised), [raised]);
     }
 }
@@ -64,15 +64,16 @@ public static class ResolveObjectionEndpoint
     }
 }
 
-/// <summary>The members' assembly confirms the results (成员大会/成员代表大会).</summary>
+/// <summary>The results confirmed: by the members (成员大会/成员代表大会), or a township's 党委会 or 政府常务会议.</summary>
 public static class ConfirmResultsEndpoint
 {
     public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
 
     [WolverinePost("/api/units/{code}/notice/confirmation")]
-    public static (IResult, Events) Post(ConfirmResults command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit, Stamp stamp)
+    public static async Task<(IResult, Events)> Post(ConfirmResults command, [WriteAggregate(FromMethod = nameof(UnitId))] UnitBook unit,
+        Stamp stamp, IDocumentSession session, CancellationToken ct)
     {
-        var confirmed = command.Decide(unit, stamp);
+        var confirmed = command.Decide(unit, stamp, (await session.ReformOfAsync(unit, ct)).ObjectionRound);
         return (Answer.Ok(confirmed), [confirmed]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Sanzi.Ledger.Common;
 using Sanzi.Projections.Notices;
 using Sanzi.Projections.Reports;
 
@@ -33,13 +34,13 @@ public static class NoticePage
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>{E(n.UnitName)}清产核资结果公示</title><style>{Style}</style></head>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>{E(n.Title)}</title><style>{Style}</style></head>
             <body>
-            <h1>{E(n.UnitName)}集体资产清产核资结果公示</h1>
+            <h1>{E(n.Title)}</h1>
             <div class="sub">单位代码：{E(n.UnitCode)}　公示编号：{n.NoticeId:N}</div>
-            <p>根据{E(n.ReformTitle ?? "区划调整")}（{E(n.ApprovalDocument ?? "")}）的要求，本单位已完成资金、资产、资源清产核资工作，登记时点为{D(n.SnapshotDate)}。现将清查核实结果逐项公示如下，接受全体成员监督。</p>
+            <p>根据{E(n.ReformTitle ?? "区划调整")}（{E(n.ApprovalDocument ?? "")}）的要求，本单位已完成资金、资产、资源清产核资工作，登记时点为{D(n.SnapshotDate)}。现将清查核实结果逐项公示如下，接受{(n.Book == Ownership.State ? "社会" : "全体成员")}监督。</p>
             <p>公示期：{D(n.From)}至{D(n.Until)}，共{n.Days}天。公示地点：{E(string.Join("、", n.Places))}。</p>
-            <p>成员对公示内容有异议的，请于公示期内向{E(n.ObjectionsTo)}提出，并写明异议事项和理由；异议经复核后答复，复核结果另行公示。</p>
+            <p>{(n.Book == Ownership.State ? "对" : "成员对")}公示内容有异议的，请于公示期内向{E(n.ObjectionsTo)}提出，并写明异议事项和理由；异议经复核后答复，复核结果另行公示。</p>
             <h2>一、分类汇总</h2>
             <table><thead><tr><th>三资类别</th><th>类别</th><th>项数</th><th>面积(亩)</th><th>账面数(元)</th><th>核实数(元)</th><th>差额(元)</th></tr></thead><tbody>
             """);

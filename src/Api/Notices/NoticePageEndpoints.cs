@@ -9,20 +9,25 @@ using Wolverine.Http;
 
 namespace Sanzi.Api.Notices;
 
-/// <summary>The public notice page, without authentication: the unit's current notice, and each notice at its own stable address.</summary>
+/// <summary>
+/// The public notice page, without authentication: the unit's current notice, and each notice at its own stable address;
+/// <c>?book=state|collective</c> for a township that keeps both books.
+/// </summary>
 public static class NoticePageEndpoints
 {
     [WolverineGet("/notices/{code}")]
-    public static Task<IResult> Current(string code, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Page(code, null, ReportRequest.Parse(null, asOf, knownAt, clock).Time, session, ct);
+    public static Task<IResult> Current(string code, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
+        CancellationToken ct) =>
+        Page(code, null, ReportRequest.Parse(null, asOf, knownAt, clock, book), session, ct);
 
     [WolverineGet("/notices/{code}/{noticeId}")]
-    public static Task<IResult> ById(string code, Guid noticeId, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Page(code, noticeId, ReportRequest.Parse(null, asOf, knownAt, clock).Time, session, ct);
+    public static Task<IResult> ById(string code, Guid noticeId, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
+        CancellationToken ct) =>
+        Page(code, noticeId, ReportRequest.Parse(null, asOf, knownAt, clock, book), session, ct);
 
-    private static async Task<IResult> Page(string code, Guid? noticeId, ReportTime time, IQuerySession session, CancellationToken ct)
+    private static async Task<IResult> Page(string code, Guid? noticeId, ReportRequest request, IQuerySession session, CancellationToken ct)
     {
-        var records = await UnitRecords.LoadAsync(session, code, time, ct);
+        var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
         if (noticeId is { } id && records.Unit.Notice?.NoticeId != id) throw Refused.NotFound($"Notice {id} is not one of unit {code}'s.");
         var reform = records.Unit.ReformId is { } reformId ? await session.LoadAsync<Reform>(reformId, ct) : null;
         return Results.Content(NoticePage.Render(PublicNotice.Build(records, reform)), "text/html; charset=utf-8");

@@ -19,37 +19,37 @@ public static class ReportEndpoints
 {
     /// <summary>账册目录</summary>
     [WolverineGet("/api/units/{code}/catalog")]
-    public static Task<IResult> Catalog(string code, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, session, clock, (records, _) => Task.FromResult<IReport>(CatalogReport.Build(records)), ct);
+    public static Task<IResult> Catalog(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Unit(code, format, asOf, knownAt, book, session, clock, (records, _) => Task.FromResult<IReport>(CatalogReport.Build(records)), ct);
 
     /// <summary>清产核资汇总表</summary>
     [WolverineGet("/api/units/{code}/summary")]
-    public static Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, session, clock, (records, _) => Task.FromResult<IReport>(SummaryReport.Build(records)), ct);
+    public static Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Unit(code, format, asOf, knownAt, book, session, clock, (records, _) => Task.FromResult<IReport>(SummaryReport.Build(records)), ct);
 
     /// <summary>债权债务清单</summary>
     [WolverineGet("/api/units/{code}/debts")]
-    public static Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, session, clock, async (records, c) => await DebtRegisterReport.LoadAsync(session, records, c), ct);
+    public static Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Unit(code, format, asOf, knownAt, book, session, clock, async (records, c) => await DebtRegisterReport.LoadAsync(session, records, c), ct);
 
     /// <summary>移交清册</summary>
     [WolverineGet("/api/units/{code}/handover")]
-    public static Task<IResult> Handover(string code, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, session, clock, (records, _) => Task.FromResult<IReport>(HandoverReport.Build(records)), ct);
+    public static Task<IResult> Handover(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
+        Unit(code, format, asOf, knownAt, book, session, clock, (records, _) => Task.FromResult<IReport>(HandoverReport.Build(records)), ct);
 
     /// <summary>对账报告</summary>
     [WolverineGet("/api/reforms/{id}/reconciliation")]
-    public static async Task<IResult> Reconciliation(Guid id, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock, CancellationToken ct)
+    public static async Task<IResult> Reconciliation(Guid id, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
-        var request = ReportRequest.Parse(format, asOf, knownAt, clock);
-        return ReportFormats.Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct), request.Format);
+        var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        return ReportFormats.Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct, request.Book), request.Format);
     }
 
-    private static async Task<IResult> Unit(string code, string? format, string? asOf, string? knownAt, IQuerySession session, IClock clock,
+    private static async Task<IResult> Unit(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
         Func<UnitRecords, CancellationToken, Task<IReport>> build, CancellationToken ct)
     {
-        var request = ReportRequest.Parse(format, asOf, knownAt, clock);
-        var records = await UnitRecords.LoadAsync(session, code, request.Time, ct);
+        var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
         return ReportFormats.Render(await build(records, ct), request.Format);
     }
 }

@@ -8,12 +8,16 @@ namespace Sanzi.Api.Units;
 
 public static class UnitEndpoints
 {
-    /// <summary>A unit's books: where it stands in its merger, and every item it holds with totals per category.</summary>
+    /// <summary>
+    /// A unit's books, found by any code it has had: where it stands in its merger, its code history, and every item
+    /// it holds with totals per book and category.
+    /// </summary>
     [WolverineGet("/api/units/{code}")]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken ct)
     {
         var unit = await session.UnitAsync(code, ct);
-        var items = await session.ItemsOfUnitAsync(code, ct);
+        var items = new List<Item>();
+        foreach (var known in unit.Codes) items.AddRange(await session.ItemsOfUnitAsync(known, ct));
         return Results.Ok(new UnitView(unit, unit.Stage, UnitItems.Totals(items.Where(i => i.IsHeld)), items));
     }
 }

@@ -7,6 +7,30 @@ public enum Ownership
     State,
 }
 
+/// <summary>
+/// Which book a report or page is about. A unit's reports cover one book at a time, so a collective item can
+/// never appear in a state report or the reverse: the book asked for, or the only one the unit keeps.
+/// </summary>
+public static class BookOf
+{
+    /// <summary>国有资产 or 集体资产, as titles and the ownership column say it.</summary>
+    public static string ChineseName(Ownership book) => book == Ownership.State ? "国有资产" : "集体资产";
+
+    /// <summary>The book to report: the one asked for, else the only one the items belong to, else the unit level's usual one.</summary>
+    public static Ownership Choose(Ownership? asked, IEnumerable<Ownership> held, string unitCode)
+    {
+        if (asked is { } book) return book;
+        var books = held.Distinct().ToList();
+        return books.Count switch
+        {
+            0 => DivisionCode.LevelOf(unitCode) == UnitLevel.Township ? Ownership.State : Ownership.Collective,
+            1 => books[0],
+            _ => throw Refused.Invalid("book",
+                $"is required: unit {unitCode} keeps both a collective (collective, 集体资产) and a state (state, 国有资产) book, and a report covers one"),
+        };
+    }
+}
+
 /// <summary>The kinds of 三资 item a unit's books hold.</summary>
 public enum ItemKind
 {

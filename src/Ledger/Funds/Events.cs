@@ -51,3 +51,25 @@ public sealed record PaymentRecorded(
     string? ResolutionReference,
     Guid? ExceptionId,
     Stamp Stamp) : ILedgerEvent;
+
+/// <summary>How money moves between two accounts of one unit: 提现 (bank to cash), 存现 (cash to bank), or between two banks.</summary>
+public enum AccountTransferKind
+{
+    Withdrawal,
+    Deposit,
+    BetweenBanks,
+}
+
+/// <summary>
+/// Money moved between two accounts of the same unit and book: no payment, no receipt, and no total changes. The one
+/// event is recorded on both accounts' streams, so each account's balance stands on its own stream.
+/// </summary>
+public sealed record FundsMovedBetweenAccounts(
+    Guid FromAccountId,
+    Guid ToAccountId,
+    string UnitCode,
+    AccountTransferKind Kind,
+    decimal Amount,
+    string VoucherNumber,
+    string? Purpose,
+    Stamp Stamp) : ILedgerEvent;

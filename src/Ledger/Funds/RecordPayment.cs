@@ -59,7 +59,7 @@ public sealed record RecordPayment(
     {
         if (account.Kind != ItemKind.Fund) throw Refused.Conflict($"Item {account.ItemCode} is not a cash or bank account.");
         unit.EnsureOutflowAllowed(stamp, "a payment", ExceptionScope.Payment, Amount, exception);
-        ChartOfAccounts.EnsureInChart(AccountCode, stamp.BusinessDate);
+        ChartOfAccounts.EnsureInChart(AccountCode, stamp.BusinessDate, account.Ownership);
         if (Amount > account.Value)
             throw Refused.Conflict($"The payment of {Amount:0.00} would overdraw {account.Name} ({account.ItemCode}), whose balance is {account.Value:0.00}.");
         return new PaymentRecorded(account.Id, unit.Code, Amount, Payee, Purpose, AccountCode, VoucherNumber, Approval, ResolutionReference,

@@ -49,7 +49,7 @@ public sealed record RecordReceipt(
     {
         if (account.Kind != ItemKind.Fund) throw Refused.Conflict($"Item {account.ItemCode} is not a cash or bank account.");
         unit.EnsureWritable(stamp, "recording a receipt");
-        ChartOfAccounts.EnsureInChart(AccountCode, stamp.BusinessDate);
+        ChartOfAccounts.EnsureInChart(AccountCode, stamp.BusinessDate, account.Ownership);
         return new ReceiptRecorded(account.Id, unit.Code, Amount, Payer, PayerType, Purpose, AccountCode, VoucherNumber, stamp);
     }
 }

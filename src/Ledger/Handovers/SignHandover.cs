@@ -7,9 +7,9 @@ using Sanzi.Ledger.Units;
 namespace Sanzi.Ledger.Handovers;
 
 /// <summary>
-/// One party signs the handover register. With the third signature (three distinct people) every item
-/// moves to the successor at its verified value, the old books close for good and the successor's open
-/// with those balances, all in one transaction.
+/// One party signs the handover register. With the last named person's signature (each a different person)
+/// every item moves to the successor at its verified value, the old books close for good and the successor's
+/// open with those balances, all in one transaction; state assets are booked against 3401 无偿调拨净资产.
 /// </summary>
 public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, LocalDate? BusinessDate) : ILedgerCommand
 {
@@ -33,15 +33,12 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
         var draft = unit.Handover!;
         unit.EnsureInOrder(stamp.BusinessDate, "businessDate", "a signature");
         var signatures = unit.Signatures ?? [];
-        if (signatures.Any(s => s.Role == Role)) throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unit.Code}.");
         if (signatures.Any(s => s.Signer == stamp.Actor))
-            throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the three parties must be three people.");
-        // A signature is the signer's own: the token's name must be the one the register names for this role.
-        if (draft.Parties.Single(p => p.Role == Role).Name is var named && named != stamp.Actor)
-            throw Refused.Forbidden($"The register names {named} as the {ApiNames.Name(Role)} party of {unit.Code}; {stamp.Actor} may not sign for them.");
+            throw Refused.Conflict($"{stamp.Actor} has already signed the handover of {unit.Code}; the parties must be different people.");
+        var party = PartyFor(draft.Parties, signatures, stamp.Actor, unit.Code);
 
-        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp));
-        if (signatures.Count < 2) return [signed];
+        var signed = new StreamEvent(unit.Id, new HandoverSigned(unit.Code, draft.HandoverId, Role, stamp.Actor, stamp, party.Name));
+        if (signatures.Count + 1 < draft.Parties.Count) return [signed];
 
         var held = books.Items.Where(i => i.IsHeld).ToList();
         var totals = UnitItems.Totals(held);
@@ -57,9 +54,26 @@ public sealed record SignHandover(string IdempotencyKey, HandoverRole Role, Loca
             new(unit.Id, new BooksHandedOver(unit.Code, draft.HandoverId, draft.SuccessorCode, held.Count, totals, stamp.RecordedAt, stamp)),
             new(books.Successor.Id, new BooksReceived(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.EntityCode, held.Count, totals, stamp)),
         ];
+        var state = held.Where(i => i.Ownership == Ownership.State).Select(i => (i, i.VerifiedValue)).ToList();
+        if (state.Count > 0)
+            events.Add(new(books.Successor.Id, OpeningEntries.For(draft.SuccessorCode, draft.HandoverId, unit.Code, draft.Transfer!, state, stamp)));
         if (books.OtherPredecessors.All(p => p.IsClosed))
             events.Add(new(books.Reform.Id, new ReformCompleted(books.Reform.Id, stamp)));
         return events;
+    }
+
+    /// <summary>
+    /// The named person this signature is for. A signature is the signer's own: the token's name must be one the register
+    /// names for this role (a township may name several), and each signs once.
+    /// </summary>
+    private Party PartyFor(IReadOnlyList<Party> parties, IReadOnlyList<HandoverSigned> signatures, string signer, string unitCode)
+    {
+        var inRole = parties.Where(p => p.Role == Role).ToList();
+        if (inRole.All(p => signatures.Any(s => s.Role == Role && (s.PartyName ?? p.Name) == p.Name)))
+            throw Refused.Conflict($"The {ApiNames.Name(Role)} party has already signed the handover of {unitCode}.");
+        return inRole.FirstOrDefault(p => p.Name == signer)
+               ?? throw Refused.Forbidden(
+                   $"The register names {string.Join("、", inRole.Select(p => p.Name))} as the {ApiNames.Name(Role)} party of {unitCode}; {signer} may not sign for them.");
     }
 }
 

@@ -23,8 +23,9 @@ public sealed record ItemCounted(
     LocalDate CountedOn,
     Stamp Stamp) : ILedgerEvent;
 
-/// <summary>Book and verified totals of one category of a unit's items.</summary>
-public sealed record CategoryTotal(ItemKind Kind, string Category, int Items, decimal BookValue, decimal VerifiedValue, decimal Quantity);
+/// <summary>Book and verified totals of one category of a unit's items in one of its books (collective or state).</summary>
+public sealed record CategoryTotal(ItemKind Kind, string Category, int Items, decimal BookValue, decimal VerifiedValue, decimal Quantity,
+    Ownership Ownership = Ownership.Collective);
 
 /// <summary>Every item of the unit has a count; the verified totals are stated as of the snapshot date (登记时点).</summary>
 public sealed record InventoryClosed(

@@ -88,6 +88,8 @@ public sealed record Item(
 
     public Item Apply(PaymentRecorded e) => Moved(-e.Amount);
 
+    public Item Apply(FundsMovedBetweenAccounts e) => Moved(e.ToAccountId == Id ? e.Amount : -e.Amount);
+
     public Item Apply(DebtIncreased e) => Moved(e.Amount);
 
     public Item Apply(DebtReduced e) => Moved(-e.Amount);

@@ -10,11 +10,11 @@ public static class UnitItems
     public static async Task<IReadOnlyList<Item>> ItemsOfUnitAsync(this IQuerySession session, string unitCode, CancellationToken ct) =>
         await session.Query<Item>().Where(x => x.UnitCode == unitCode).OrderBy(x => x.ItemCode).ToListAsync(ct);
 
-    /// <summary>Book and verified totals per kind and category of the given items.</summary>
+    /// <summary>Book and verified totals per book, kind and category of the given items: the two books are never summed together.</summary>
     public static IReadOnlyList<CategoryTotal> Totals(IEnumerable<Item> items) =>
-        items.GroupBy(i => (i.Kind, i.Category))
-            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
+        items.GroupBy(i => (i.Ownership, i.Kind, i.Category))
+            .OrderBy(g => g.Key.Ownership).ThenBy(g => g.Key.Kind).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
             .Select(g => new CategoryTotal(g.Key.Kind, g.Key.Category, g.Count(), g.Sum(i => i.BookValue), g.Sum(i => i.VerifiedValue),
-                g.Sum(i => i.Quantity)))
+                g.Sum(i => i.Quantity), g.Key.Ownership))
             .ToList();
 }

@@ -11,12 +11,20 @@ public enum ObjectionOutcome
     Rejected,
 }
 
-/// <summary>Which members' body confirmed the results: 成员大会 or 成员代表大会.</summary>
+/// <summary>
+/// Which body confirmed the results: for a village collective its 成员大会 or 成员代表大会; for a township, which has
+/// no members' assembly, its 党委会 or 政府常务会议.
+/// </summary>
 public enum MembersBody
 {
     MembersAssembly,
     MembersRepresentatives,
+    PartyCommittee,
+    GovernmentExecutiveMeeting,
 }
+
+/// <summary>A township's results filed (审核备案) with the county finance bureau, under the filing's document.</summary>
+public sealed record Filing(string FiledWith, string Document);
 
 /// <summary>The verified results were posted publicly (公示) for a notice period.</summary>
 public sealed record NoticePublished(
@@ -33,7 +41,8 @@ public sealed record ObjectionRaised(string UnitCode, Guid ObjectionId, string R
     : ILedgerEvent;
 
 /// <summary>A corrected verified value for one item, entered when an objection is upheld.</summary>
-public sealed record Correction(Guid ItemId, ItemKind Kind, string Category, decimal OldVerifiedValue, decimal NewVerifiedValue);
+public sealed record Correction(Guid ItemId, ItemKind Kind, string Category, decimal OldVerifiedValue, decimal NewVerifiedValue,
+    Ownership Ownership = Ownership.Collective);
 
 /// <summary>An objection was settled: upheld (with the correcting entry) or rejected with a reason.</summary>
 public sealed record ObjectionResolved(
@@ -44,6 +53,6 @@ public sealed record ObjectionResolved(
     Correction? Correction,
     Stamp Stamp) : ILedgerEvent;
 
-/// <summary>The members' assembly (成员大会/成员代表大会) confirmed the results after the notice.</summary>
-public sealed record MembersConfirmed(string UnitCode, MembersBody Body, LocalDate HeldOn, string Document, Stamp Stamp)
+/// <summary>The results were confirmed after the notice: by the members (成员大会/成员代表大会), or a township's 党委会 or 政府常务会议 and filed.</summary>
+public sealed record MembersConfirmed(string UnitCode, MembersBody Body, LocalDate HeldOn, string Document, Stamp Stamp, Filing? Filing = null)
     : ILedgerEvent;

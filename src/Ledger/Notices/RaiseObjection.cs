@@ -1,6 +1,7 @@
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
+using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Notices;
@@ -23,9 +24,11 @@ public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid
         }
     }
 
-    public ObjectionRaised Decide(UnitBook unit, Item? item, Guid objectionId, Stamp stamp)
+    public ObjectionRaised Decide(UnitBook unit, Reform reform, Item? item, Guid objectionId, Stamp stamp)
     {
         unit.EnsureStage(unit.Notice is not null && unit.Confirmation is null, "raising an objection", "a notice not yet confirmed");
+        if (!reform.ObjectionRound)
+            throw Refused.Conflict($"Reform {reform.Id} holds no objection round for {unit.Code}: a township's results are confirmed by its 党委会 or 政府常务会议.");
         if (stamp.BusinessDate < unit.Notice!.From)
             throw Refused.Invalid("businessDate", $"is before {unit.Notice.From:yyyy-MM-dd}, the first day of the notice it objects to");
         if (ItemId is not null && (item is null || item.UnitCode != unit.Code))

@@ -51,7 +51,7 @@ public sealed record ResolveObjection(
         if (Outcome == ObjectionOutcome.Rejected || CorrectedValue is not { } corrected || item is null)
             return [new(unit.Id, new ObjectionResolved(unit.Code, objection.ObjectionId, Outcome, Reason, null, stamp))];
 
-        var correction = new Correction(item.Id, item.Kind, item.Category, item.VerifiedValue, corrected);
+        var correction = new Correction(item.Id, item.Kind, item.Category, item.VerifiedValue, corrected, item.Ownership);
         return
         [
             new(unit.Id, new ObjectionResolved(unit.Code, objection.ObjectionId, Outcome, Reason, correction, stamp)),

@@ -24,7 +24,8 @@ public sealed record DeclareReform(
     IntegrationMode Mode,
     int NoticeDays,
     RecordedAfterTheFact? AfterTheFact,
-    LocalDate? BusinessDate) : ILedgerCommand
+    LocalDate? BusinessDate,
+    bool? ObjectionRound = null) : ILedgerCommand
 {
     /// <summary>The public notice (公示) period when the reform sets none; local rules may set another.</summary>
     public const int DefaultNoticeDays = 7;
@@ -41,7 +42,8 @@ public sealed record DeclareReform(
         IntegrationMode? Mode,
         int? NoticeDays,
         AfterTheFactInput? AfterTheFact,
-        LocalDate? BusinessDate) : ICommandRequest<DeclareReform>
+        LocalDate? BusinessDate,
+        bool? ObjectionRound = null) : ICommandRequest<DeclareReform>
     {
         public DeclareReform Validate()
         {
@@ -87,7 +89,7 @@ public sealed record DeclareReform(
             return new(IdempotencyKey!, Title!, ApprovalDocument!, ApprovedOn!.Value, PlannedFreezeDate!.Value,
                 predecessors.Select(p => new Predecessor(p.Code!, p.Name!, p.SuccessorCode ?? typed[0].Code)).ToList(), typed,
                 Mode ?? IntegrationMode.FullMerger, NoticeDays ?? DefaultNoticeDays,
-                AfterTheFact is null ? null : new RecordedAfterTheFact(AfterTheFact.Document!, AfterTheFact.Reason!), BusinessDate);
+                AfterTheFact is null ? null : new RecordedAfterTheFact(AfterTheFact.Document!, AfterTheFact.Reason!), BusinessDate, ObjectionRound);
         }
     }
 
@@ -99,14 +101,14 @@ public sealed record DeclareReform(
         var events = new List<StreamEvent>
         {
             new(reformId, new ReformDeclared(reformId, Title, ApprovalDocument, ApprovedOn, PlannedFreezeDate, Predecessors, Successors, Mode,
-                NoticeDays, stamp, AfterTheFact)),
+                NoticeDays, stamp, AfterTheFact, ObjectionRound)),
         };
         foreach (var (code, name) in Predecessors.Select(p => (p.Code, p.Name)).Concat(Successors.Select(s => (s.Code, s.Name))))
             if (units[code] is null)
                 events.Add(new(StreamIds.ForUnit(code), new UnitRegistered(code, name, DivisionCode.LevelOf(code), stamp)));
 
-        foreach (var code in units.Where(u => u.Value is { IsClosed: true }).Select(u => u.Key))
-            throw Refused.Conflict($"Unit {code} was merged away and its code retired (已撤销); a retired code is not reused.");
+        foreach (var code in units.Where(u => u.Value is { } unit && unit.Retired(u.Key)).Select(u => u.Key))
+            throw Refused.Conflict($"Unit {code} was merged away or given a new code, and this code retired (已撤销); a retired code is not reused.");
 
         foreach (var p in Predecessors)
         {

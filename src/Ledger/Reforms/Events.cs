@@ -60,7 +60,8 @@ public sealed record ReformDeclared(
     IntegrationMode Mode,
     int NoticeDays,
     Stamp Stamp,
-    RecordedAfterTheFact? AfterTheFact = null) : ILedgerEvent;
+    RecordedAfterTheFact? AfterTheFact = null,
+    bool? ObjectionRound = null) : ILedgerEvent;
 
 /// <summary>One of the four meetings (四个会) of an old village passed its resolution on the merger.</summary>
 public sealed record ResolutionRecorded(Guid ReformId, string UnitCode, Meeting Meeting, LocalDate HeldOn, string Document, Stamp Stamp)

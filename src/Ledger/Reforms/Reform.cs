@@ -16,11 +16,13 @@ public sealed record Reform(
     Instant? FreezeAt = null,
     bool Completed = false,
     LocalDate? ApprovedOn = null,
-    RecordedAfterTheFact? AfterTheFact = null)
+    RecordedAfterTheFact? AfterTheFact = null,
+    bool ObjectionRound = true)
 {
+    /// <summary>Villages always hold an objection round after the notice; a township only when its reform asks for one.</summary>
     public static Reform Create(ReformDeclared e) =>
         new(e.ReformId, e.Title, e.ApprovalDocument, e.Predecessors, e.Successors, e.Mode, e.NoticeDays, [], [],
-            ApprovedOn: e.ApprovedOn, AfterTheFact: e.AfterTheFact);
+            ApprovedOn: e.ApprovedOn, AfterTheFact: e.AfterTheFact, ObjectionRound: e.ObjectionRound ?? e.Predecessors.Any(p => p.Code.Length == 12));
 
     public Reform Apply(ResolutionRecorded e) => this with { Resolutions = [.. Resolutions, e] };
     public Reform Apply(ExceptionApproved e) => this with { Exceptions = [.. Exceptions, e] };

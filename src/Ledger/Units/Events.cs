@@ -12,3 +12,11 @@ public sealed record UnitJoinedReform(string Code, Guid ReformId, Stamp Stamp, R
 
 /// <summary>The unit's 三资 were frozen (冻结) and its books closed for ordinary business from an instant on.</summary>
 public sealed record UnitFrozen(string Code, Guid ReformId, Instant FrozenAt, Stamp Stamp) : ILedgerEvent;
+
+/// <summary>
+/// The unit's division code changed (行政区划代码变更) from a business date, as when a village moves from an old
+/// township to the new one under a reform. The old code is retired (已撤销) and never reused; the unit keeps its
+/// stream, books and history, and is found by either code.
+/// </summary>
+public sealed record DivisionCodeChanged(Guid UnitId, string OldCode, string NewCode, LocalDate EffectiveFrom, Guid ReformId, Stamp Stamp)
+    : ILedgerEvent;

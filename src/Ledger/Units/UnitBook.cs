@@ -30,7 +30,9 @@ public sealed record UnitBook(
     string? SuccessorCode = null,
     IReadOnlyList<string>? ReceivedFrom = null,
     RecordedAfterTheFact? AfterTheFact = null,
-    LocalDate? LastStepOn = null)
+    LocalDate? LastStepOn = null,
+    IReadOnlyList<DivisionCodeChanged>? CodeHistory = null,
+    IReadOnlyList<StateAssetsReceived>? OpeningEntries = null)
 {
     public static UnitBook Create(UnitRegistered e) => new(StreamIds.ForUnit(e.Code), e.Code, e.Name, e.Level);
 
@@ -47,7 +49,7 @@ public sealed record UnitBook(
         LastStepOn = Later(e.Stamp.BusinessDate),
         OpenObjections = (OpenObjections ?? []).Where(id => id != e.ObjectionId).ToList(),
         Inventory = e.Correction is { } c && Inventory is { } inv
-            ? inv with { Totals = inv.Totals.Select(t => t.Kind == c.Kind && t.Category == c.Category
+            ? inv with { Totals = inv.Totals.Select(t => t.Kind == c.Kind && t.Category == c.Category && t.Ownership == c.Ownership
                 ? t with { VerifiedValue = t.VerifiedValue - c.OldVerifiedValue + c.NewVerifiedValue } : t).ToList() }
             : Inventory,
     };
@@ -57,6 +59,14 @@ public sealed record UnitBook(
     public UnitBook Apply(HandoverSigned e) => this with { Signatures = [.. Signatures ?? [], e], LastStepOn = Later(e.Stamp.BusinessDate) };
     public UnitBook Apply(BooksHandedOver e) => this with { ClosedAt = e.ClosedAt, SuccessorCode = e.SuccessorCode };
     public UnitBook Apply(BooksReceived e) => this with { ReceivedFrom = [.. ReceivedFrom ?? [], e.FromUnit] };
+    public UnitBook Apply(StateAssetsReceived e) => this with { OpeningEntries = [.. OpeningEntries ?? [], e] };
+    public UnitBook Apply(DivisionCodeChanged e) => this with { Code = e.NewCode, CodeHistory = [.. CodeHistory ?? [], e] };
+
+    /// <summary>Every code the unit has been known by, the current one last; all but the last are retired.</summary>
+    public IReadOnlyList<string> Codes => [.. (CodeHistory ?? []).Select(c => c.OldCode), Code];
+
+    /// <summary>A code of this unit that no longer names it: merged away with its books, or left behind by a code change.</summary>
+    public bool Retired(string code) => IsClosed || code != Code;
 
     public bool IsClosed => ClosedAt is not null;
 

@@ -14,8 +14,10 @@ public static class UnitLookups
             ? StreamIds.ForUnit(code)
             : throw Refused.Invalid(field, "must be a 9-digit township or 12-digit village statistical division code");
 
+    /// <summary>A unit by any code it has had: the one its stream derives from, or one a code change gave it.</summary>
     public static async Task<UnitBook> UnitAsync(this IQuerySession session, string code, CancellationToken ct, string field = "code") =>
         await session.LoadAsync<UnitBook>(StreamIdOf(code, field), ct)
+        ?? (await session.LoadAsync<DivisionCodeAlias>(code, ct) is { } alias ? await session.LoadAsync<UnitBook>(alias.UnitId, ct) : null)
         ?? throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed record CatalogLine(
     string Status,
     string StatusText,
     string? HandedOverTo,
-    LocalDate? HandedOverOn);
+    LocalDate? HandedOverOn,
+    Ownership Ownership);
 
 /// <summary>
 /// The asset catalog (账册目录) of a unit: every item its books list or listed, with what became of it. Values
@@ -42,13 +43,14 @@ public sealed record CatalogReport(
     int ItemsInBooks,
     int ItemsHandedOver,
     int ItemsDisposed,
-    IReadOnlyList<CatalogLine> Items) : IReport
+    IReadOnlyList<CatalogLine> Items,
+    Ownership Book) : IReport
 {
     public static CatalogReport Build(UnitRecords records)
     {
         var lines = records.Lines.Select(l => Line(l, records)).ToList();
         return new CatalogReport(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Lines.Count(l => l.InBooks),
-            lines.Count(l => l.Status == "handedOver"), lines.Count(l => l.Status == "disposed"), lines);
+            lines.Count(l => l.Status == "handedOver"), lines.Count(l => l.Status == "disposed"), lines, records.Book);
     }
 
     private static CatalogLine Line(UnitLine line, UnitRecords records)
@@ -65,10 +67,11 @@ public sealed record CatalogReport(
         var encumbrance = item.Contract is { } c ? $"承包/租赁 {c.Number} {Texts.Date(c.From)}至{Texts.Date(c.To)}" : null;
         return new CatalogLine(item.Id, item.ItemCode, item.Name, item.Kind, item.Category, item.CategoryName, item.Specification, item.Quantity,
             item.MeasureUnit, item.Location, item.Keeper, item.OriginalValue, item.AccumulatedDepreciation, item.BookValue, item.VerifiedValue,
-            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to, line.Transfer?.On);
+            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to, line.Transfer?.On,
+            item.Ownership);
     }
 
-    public string FileName() => $"账册目录-{UnitCode}";
+    public string FileName() => $"账册目录-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [
@@ -77,12 +80,13 @@ public sealed record CatalogReport(
             new("编号"), new("名称"), new("三资类别"), new("类别"), new("规格型号"), new("数量", CellKind.Number), new("计量单位"), new("坐落"),
             new("保管人"), new("原值", CellKind.Money), new("累计折旧", CellKind.Money), new("账面净值", CellKind.Money),
             new("核实数", CellKind.Money), new("差额", CellKind.Money), new("差异原因"), new("权属证书"), new("抵押承包租赁"), new("状态"),
+            new("账套"),
         ],
         Items.Select(i => new object?[]
         {
             i.ItemCode, i.Name, Texts.Kind(i.Kind), i.CategoryName, i.Specification, i.Quantity, i.MeasureUnit, i.Location, i.Keeper,
             i.OriginalValue, i.AccumulatedDepreciation, i.NetValue, i.VerifiedValue, i.Difference, i.Reason, i.TitleDocument, i.Encumbrance,
-            i.StatusText,
+            i.StatusText, BookOf.ChineseName(i.Ownership),
         }).ToList()),
     ];
 }

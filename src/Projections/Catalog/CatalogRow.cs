@@ -35,6 +35,7 @@ public sealed record CatalogRow(Guid Id, Item Item, IReadOnlyList<string> Units,
 
     public CatalogRow Apply(ReceiptRecorded e) => this with { Item = Item.Apply(e) };
     public CatalogRow Apply(PaymentRecorded e) => this with { Item = Item.Apply(e) };
+    public CatalogRow Apply(FundsMovedBetweenAccounts e) => this with { Item = Item.Apply(e) };
     public CatalogRow Apply(DebtIncreased e) => this with { Item = Item.Apply(e) };
     public CatalogRow Apply(DebtReduced e) => this with { Item = Item.Apply(e) };
     public CatalogRow Apply(ResourceContracted e) => this with { Item = Item.Apply(e) };

@@ -40,7 +40,8 @@ public sealed record DebtRegisterReport(
     string? AsOf,
     Instant? KnownAt,
     LocalDate? LockedAsOf,
-    IReadOnlyList<Counterparty> Counterparties) : IReport
+    IReadOnlyList<Counterparty> Counterparties,
+    Ownership Book) : IReport
 {
     public static async Task<DebtRegisterReport> LoadAsync(IQuerySession session, UnitRecords records, CancellationToken ct)
     {
@@ -68,7 +69,7 @@ public sealed record DebtRegisterReport(
                     lines.Any(l => l.ChangedAfterLock), lines);
             })
             .ToList();
-        return new DebtRegisterReport(code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.DebtsLockedAsOf, counterparties);
+        return new DebtRegisterReport(code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.DebtsLockedAsOf, counterparties, records.Book);
     }
 
     private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
@@ -79,7 +80,7 @@ public sealed record DebtRegisterReport(
             line.Balance, since.Count > 0, since);
     }
 
-    public string FileName() => $"债权债务清单-{UnitCode}";
+    public string FileName() => $"债权债务清单-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [

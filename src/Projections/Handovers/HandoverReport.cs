@@ -54,8 +54,21 @@ public sealed record HandoverReport(
     IReadOnlyList<string> PendingMatters,
     string? Remarks,
     IReadOnlyList<HandoverItem> Items,
-    IReadOnlyList<HandoverSignature> Signatures) : IReport
+    IReadOnlyList<HandoverSignature> Signatures,
+    Ownership Book,
+    TransferTerms? Transfer,
+    IReadOnlyList<Insignia> Insignia) : IReport
 {
+    private static readonly IReadOnlyDictionary<InsigniaFate, string> FateNames = new Dictionary<InsigniaFate, string>
+    {
+        [InsigniaFate.HandedOver] = "移交", [InsigniaFate.Surrendered] = "上缴", [InsigniaFate.Destroyed] = "销毁",
+    };
+
+    private static readonly IReadOnlyDictionary<InsigniaKind, string> KindNames = new Dictionary<InsigniaKind, string>
+    {
+        [InsigniaKind.Seal] = "印章", [InsigniaKind.Licence] = "证照", [InsigniaKind.Plaque] = "牌匾",
+    };
+
     private static readonly IReadOnlyDictionary<HandoverRole, string> RoleNames = new Dictionary<HandoverRole, string>
     {
         [HandoverRole.HandingOver] = "移交人",
@@ -74,7 +87,7 @@ public sealed record HandoverReport(
             l.Item.Name, l.Item.Kind, l.Item.CategoryName, l.Transfer?.HandedQuantity ?? l.Item.Quantity, l.Item.MeasureUnit,
             l.Transfer?.Value ?? l.Item.VerifiedValue)).ToList();
         var signed = unit.Signatures ?? [];
-        var signatures = draft.Parties.Select(p => (p, s: signed.FirstOrDefault(s => s.Role == p.Role)))
+        var signatures = draft.Parties.Select(p => (p, s: signed.FirstOrDefault(s => s.Role == p.Role && (s.PartyName ?? p.Name) == p.Name)))
             .Select(x => new HandoverSignature(x.p.Role, RoleNames[x.p.Role], x.p.Name, x.p.Post, x.s?.Signer, x.s?.Stamp.BusinessDate,
                 x.s?.Stamp.RecordedAt)).ToList();
         var assets = items.Where(i => i.Kind != ItemKind.Liability).Sum(i => i.Value);
@@ -85,10 +98,10 @@ public sealed record HandoverReport(
         return new HandoverReport(unit.Code, unit.Name, records.Time.AsOf, records.Time.KnownAt, draft.HandoverId, draft.SuccessorCode,
             records.NameOf(draft.SuccessorCode), draft.HandoverDate, unit.IsClosed, unit.IsClosed ? signed.Max(s => s.Stamp.BusinessDate) : null,
             unit.ClosedAt, items.Count, assets, liabilities, assets - liabilities, Reports.Land.ByType(land), draft.Archives, draft.Seals,
-            draft.PendingMatters, draft.Remarks, items, signatures);
+            draft.PendingMatters, draft.Remarks, items, signatures, records.Book, draft.Transfer, draft.Insignia ?? []);
     }
 
-    public string FileName() => $"移交清册-{UnitCode}";
+    public string FileName() => $"移交清册-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [
@@ -111,7 +124,10 @@ public sealed record HandoverReport(
             ["负债合计", Money(LiabilitiesTotal)],
             ["净资产", Money(NetValue)],
             ["档案", string.Join("；", Archives)],
+            ["账套", BookOf.ChineseName(Book)],
+            ["移交方式", Transfer is null ? null : $"{(Transfer.Mode == TransferMode.FreeTransfer ? "无偿调拨" : "无偿划转")}（{Transfer.Document}）"],
             ["印章", string.Join("；", Seals)],
+            ["印章证照牌匾", string.Join("；", Insignia.Select(x => $"{KindNames[x.Kind]} {x.Name}：{FateNames[x.Fate]}{(x.Document is null ? "" : $"（{x.Document}）")}"))],
             ["待办事项", string.Join("；", PendingMatters)],
             ["备注", Remarks],
             ["封账日期", Texts.Date(ClosedOn)],

@@ -39,8 +39,12 @@ public sealed record PublicNotice(
     int SurplusItems,
     decimal SurplusValue,
     int MissingItems,
-    decimal MissingValue)
+    decimal MissingValue,
+    Ownership Book)
 {
+    /// <summary>The notice of a township's state book is a 国有资产 notice, of a collective book a 集体资产 one.</summary>
+    public string Title => $"{UnitName}{BookOf.ChineseName(Book)}清产核资结果公示";
+
     public static PublicNotice Build(UnitRecords records, Reform? reform)
     {
         var notice = records.Unit.Notice
@@ -54,7 +58,7 @@ public sealed record PublicNotice(
             Mask(notice.ObjectionsTo)!, items.Select(i => Line(i, personal)).ToList(),
             UnitItems.Totals(items).Select(t => new NoticeTotal(Texts.Kind(t.Kind), items.First(i => i.Kind == t.Kind && i.Category == t.Category).CategoryName,
                 t.Items, t.Kind == ItemKind.Resource ? t.Quantity : null, t.BookValue, t.VerifiedValue)).ToList(),
-            inventory?.SurplusItems ?? 0, inventory?.SurplusValue ?? 0m, inventory?.MissingItems ?? 0, inventory?.MissingValue ?? 0m);
+            inventory?.SurplusItems ?? 0, inventory?.SurplusValue ?? 0m, inventory?.MissingItems ?? 0, inventory?.MissingValue ?? 0m, records.Book);
     }
 
     private static NoticeItem Line(Item item, PersonalData personal) =>

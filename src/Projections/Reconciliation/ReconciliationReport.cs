@@ -33,7 +33,8 @@ public sealed record ReconciliationReport(
     bool Reconciled,
     IReadOnlyList<CategoryCheck> OldUnits,
     IReadOnlyList<CategoryCheck> NewUnits,
-    IReadOnlyList<ItemDifference> Differences) : IReport
+    IReadOnlyList<ItemDifference> Differences,
+    Ownership Book) : IReport
 {
     /// <summary>One item's two figures; the areas are set for land only.</summary>
     private sealed record Pair(string UnitCode, string UnitName, Item Item, decimal Expected, decimal Actual, decimal? ExpectedArea, decimal? ActualArea,
@@ -42,7 +43,8 @@ public sealed record ReconciliationReport(
         public bool Differs => Expected != Actual || ExpectedArea != ActualArea;
     }
 
-    public static ReconciliationReport Build(Reform reform, IReadOnlyList<UnitRecords> oldUnits, IReadOnlyList<UnitRecords> newUnits, ReportTime time)
+    public static ReconciliationReport Build(Reform reform, IReadOnlyList<UnitRecords> oldUnits, IReadOnlyList<UnitRecords> newUnits, ReportTime time,
+        Ownership book)
     {
         var oldCodes = reform.Predecessors.Select(p => p.Code).ToHashSet();
         var handed = oldUnits.SelectMany(u => u.Lines.Where(l => l.CountedValue is not null || l.HandedOver)
@@ -57,7 +59,7 @@ public sealed record ReconciliationReport(
             .ToList();
         var allHandedOver = oldUnits.All(u => u.Unit.IsClosed);
         return new ReconciliationReport(reform.Id, reform.Title, time.AsOf, time.KnownAt, allHandedOver, allHandedOver && differences.Count == 0,
-            Checks(handed), Checks(received), differences);
+            Checks(handed), Checks(received), differences, book);
     }
 
     private static decimal? Area(Item item, decimal area) => item.Kind == ItemKind.Resource ? area : null;
@@ -99,7 +101,7 @@ public sealed record ReconciliationReport(
                 g.Key.Kind == ItemKind.Resource ? g.Sum(p => p.ActualArea) - g.Sum(p => p.ExpectedArea) : null))
             .ToList();
 
-    public string FileName() => $"对账报告-{ReformId:N}";
+    public string FileName() => $"对账报告-{ReformId:N}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [

@@ -32,7 +32,8 @@ public sealed record SummaryReport(
     Instant? KnownAt,
     LocalDate? SnapshotDate,
     IReadOnlyList<SummaryLine> Lines,
-    IReadOnlyList<LandLine> Land) : IReport
+    IReadOnlyList<LandLine> Land,
+    Ownership Book) : IReport
 {
     public static SummaryReport Build(UnitRecords records)
     {
@@ -52,7 +53,7 @@ public sealed record SummaryReport(
         lines.Add(new("盘盈盘亏", "盘盈", surplus.Count, null, 0m, surplus.Sum(i => i.VerifiedValue), surplus.Sum(i => i.VerifiedValue)));
         lines.Add(new("盘盈盘亏", "盘亏", missing.Count, null, missing.Sum(i => i.BookValue), 0m, -missing.Sum(i => i.BookValue)));
         return new SummaryReport(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.Inventory?.SnapshotDate,
-            lines, Reports.Land.ByType(items));
+            lines, Reports.Land.ByType(items), records.Book);
     }
 
     private static readonly (ItemKind Kind, string Section)[] Sections =
@@ -67,7 +68,7 @@ public sealed record SummaryReport(
         return new SummaryLine(section, name, items.Count, area ? items.Sum(i => i.Quantity) : null, book, verified, verified - book);
     }
 
-    public string FileName() => $"清产核资汇总表-{UnitCode}";
+    public string FileName() => $"清产核资汇总表-{UnitCode}-{BookOf.ChineseName(Book)}";
 
     public IReadOnlyList<Table> Tables() =>
     [

@@ -35,8 +35,8 @@ public class TraceTests(LedgerFixture fixture)
         steps[3].GetProperty("actor").GetString().ShouldBe(Books.Supervisor);
         steps[4].GetProperty("unitCode").GetString().ShouldBe(successor);
         (steps[1].GetProperty("purpose").GetString(), steps[1].GetProperty("accountCode").GetString(), steps[1].GetProperty("approver").GetString())
-            .ShouldBe(("印刷", "541", "主任"));
-        steps[1].GetProperty("text").GetString()!.ShouldContain("付款 ¥100.00，对方" + payee + "，事由印刷，科目541，审批人主任");
+            .ShouldBe(("印刷", "5101", "主任"));
+        steps[1].GetProperty("text").GetString()!.ShouldContain("付款 ¥100.00，对方" + payee + "，事由印刷，科目5101，审批人主任");
 
         await _api.CaughtUp();
         var counterparty = await _api.Get($"/api/trace/counterparties/{Uri.EscapeDataString(payee)}");
@@ -67,7 +67,7 @@ public class TraceTests(LedgerFixture fixture)
     private Task Pay(Guid account, decimal amount, string payee) =>
         _api.Post($"/api/fund-accounts/{account}/payments", new
         {
-            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType = "outsideUnit", purpose = "印刷", accountCode = "541",
+            idempotencyKey = Sample.Key(), amount, payeeName = payee, payeeType = "outsideUnit", purpose = "印刷", accountCode = "5101",
             voucherNumber = "记-9", approval = new { approver = "主任", document = "审批单", approvedAt = "2026-01-05T02:00:00Z" },
         }, 200);
 }

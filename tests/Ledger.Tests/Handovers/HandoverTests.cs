@@ -47,7 +47,7 @@ public class HandoverTests(LedgerFixture fixture)
             idempotencyKey = Sample.Key(), unitCode = books.Code, scope = "payment", maxAmount = 500m, approver = "县财政局",
             document = "财特批〔2026〕4号", reason = "工资",
         }, 201);
-        await books.Payment(account, 500m, 200, exception.GetProperty("exceptionId").GetGuid());
+        await books.Payment(account, 500m, 200, exception.GetProperty("exceptionId").GetGuid(), accountCode: "5101");
 
         (await books.Sign("supervising", "zhao", 409)).GetProperty("detail").GetString()!.ShouldContain("changed since");
 

@@ -63,16 +63,20 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         return land;
     }
 
-    /// <summary>A year of one unit's ordinary business from its bank account: two staff, the power company, a supplier, every month.</summary>
-    private async Task CleanYear(Guid bank, string name, string staff1, string staff2)
+    /// <summary>
+    /// A year of one unit's ordinary business from its bank account: two staff, the power company, a supplier, every month.
+    /// A state account (国有) books by 政府会计制度: wages to 2201 应付职工薪酬, the rest to 5101 单位管理费用.
+    /// </summary>
+    private async Task CleanYear(Guid bank, string name, string staff1, string staff2, bool state = false)
     {
+        var (wages, expenses) = state ? ("2201", "5101") : ("211", "541");
         for (var month = 0; month < 12; month++)
         {
             var day = DaysAgo(15 + 30 * month);
-            await Pay(bank, 3_000m, staff1, day, "individual", accountCode: "211", purpose: "工资");
-            await Pay(bank, 3_000m, staff2, day, "individual", accountCode: "211", purpose: "工资");
-            await Pay(bank, 300m, Sample.Utility, day, purpose: "电费");
-            await Pay(bank, 1_000m, $"{name}供应商", day, purpose: "办公用品");
+            await Pay(bank, 3_000m, staff1, day, "individual", accountCode: wages, purpose: "工资");
+            await Pay(bank, 3_000m, staff2, day, "individual", accountCode: wages, purpose: "工资");
+            await Pay(bank, 300m, Sample.Utility, day, accountCode: expenses, purpose: "电费");
+            await Pay(bank, 1_000m, $"{name}供应商", day, accountCode: expenses, purpose: "办公用品");
         }
     }
 
@@ -93,13 +97,14 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         }, 201)).GetProperty("reformId").GetGuid();
 
         var bankA = await a.Account("bank", 1_000_000m);
-        // 西乡's are the township government's state assets (国有资产), whose results need no members' notice period.
+        // 西乡's are the township government's state assets (国有资产), whose results need no members' notice period;
+        // its account books by 政府会计制度 (pay 5101/2201, receive 4001/4609), never the village chart.
         var bankB = await b.Account("bank", 1_000_000m, "state");
         var bankC = await c.Account("bank", 1_000_000m);
         await CleanYear(bankA, "东乡", "东乡会计甲", "东乡出纳乙");
-        await CleanYear(bankB, "西乡", "西乡会计甲", "西乡出纳乙");
+        await CleanYear(bankB, "西乡", "西乡会计甲", "西乡出纳乙", state: true);
         await CleanYear(bankC, "南乡", "南乡会计甲", "周某");
-        await Pay(bankB, 1_000m, "西乡供应商", DaysAgo(10));                                         // clean: within the baseline
+        await Pay(bankB, 1_000m, "西乡供应商", DaysAgo(10), accountCode: "5101");                     // clean: within the baseline
         foreach (var farmer in new[] { "承包户甲", "承包户乙", "承包户丙" }) await Lease(c, "cropland", 10m, 10_000m, farmer);      // clean: 1,000 a 亩
         var cashC = await c.Account("cash", 0m);
         await Receive(cashC, 1_000m, "村民", DaysAgo(60));                                            // clean: banked the next day
@@ -113,22 +118,22 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await Pay(bankA, 600m, "张三劳务", DaysAgo(250), "individual");                               // A splitPayment
         await Pay(bankA, 600m, "张三劳务", DaysAgo(249), "individual");
         await Pay(bankA, 800m, "王五", DaysAgo(260), "individual");                                   // A and B sharedPayee
-        await Pay(bankB, 800m, "王五", DaysAgo(300), "individual");
+        await Pay(bankB, 800m, "王五", DaysAgo(300), "individual", accountCode: "5101");
         await Lease(a, "forest", 100m, 10_000m, "林场老板", 400);                                      // A offBookIncome: a year's rent ...
         await Receive(bankA, 3_000m, "林场老板", DaysAgo(300), "511", "林地租金");                   // ... booked short
-        await Pay(bankB, 900m, "李会计", DaysAgo(280), "individual");                                 // B payeeIsActor ...
+        await Pay(bankB, 900m, "李会计", DaysAgo(280), "individual", accountCode: "5101");                            // B payeeIsActor ...
         await _api.Post($"/api/fund-accounts/{bankB}/receipts", new                                   // ... who records an entry
         {
-            idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "531",
+            idempotencyKey = Sample.Key(), amount = 50m, payer = "村民", payerType = "individual", purpose = "租金", accountCode = "4609",
             voucherNumber = "收-1",
         }, 200, "李会计");
-        await Pay(bankB, 600m, "王某", Sample.Today(), "individual", accountCode: "212", purpose: "中秋过节费");  // B bonus
         var iou = await b.Enter("debts", new                                                           // B iousForCash: an old IOU
         {
             idempotencyKey = Sample.Key(), ownership = "state", side = "claim", kind = "receivable", counterparty = "刘某",
             counterpartyType = "individual", amount = 1_500m, document = "借条", businessDate = DaysAgo(200),
         });
         await Pay(bankC, 800m, "某酒店", Sample.Today(), purpose: "招待上级检查组餐费");              // C hospitality
+        await Pay(bankC, 600m, "王某", Sample.Today(), "individual", accountCode: "212", purpose: "中秋过节费");  // C bonus: 212 is a village code, so not on 西乡's state account
         await Pay(bankC, 2_500m, "赵某", Sample.Today(), "individual", accountCode: "211", purpose: "工资");   // C rushHiring
         await Pay(bankC, 4_000m, "周某", Sample.Today(), "individual", accountCode: "211", purpose: "工资");   // C payRise
         await Pay(bankC, 5_000m, "全体成员", DaysAgo(40), "collective", accountCode: "322", purpose: "年终分配", resolution: "同意", status: 400);
@@ -179,13 +184,13 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         }, 200);
         await _api.Post($"/api/fund-accounts/{bankB}/receipts", new                                   // clean: back-dated with its reason
         {
-            idempotencyKey = Sample.Key(), amount = 200m, payer = "县财政局", payerType = "outsideUnit", purpose = "补助", accountCode = "522",
+            idempotencyKey = Sample.Key(), amount = 200m, payer = "县财政局", payerType = "outsideUnit", purpose = "补助", accountCode = "4001",
             voucherNumber = "收-2", businessDate = DaysAgo(1), correctionReason = "漏记",
         }, 200);
-        await Plant(bankB, new ReceiptRecorded(bankB, b.Code, 300m, "某人", HolderType.Individual, "补记", "531", "收-3",
+        await Plant(bankB, new ReceiptRecorded(bankB, b.Code, 300m, "某人", HolderType.Individual, "补记", "4609", "收-3",
             Sample.Stamp() with { BusinessDate = Today.PlusDays(-2), Actor = "importer" }));           // B backDatedEntry
         await Plant(bankB, new PaymentRecorded(bankB, b.Code, 700m, new Payee("某公司", HolderType.OutsideUnit, null), "导入",   // B outflowInFreeze
-            "541", "记-导入", new Approval("某人", "无", SystemClock.Instance.GetCurrentInstant()), null, null,
+            "5101", "记-导入", new Approval("某人", "无", SystemClock.Instance.GetCurrentInstant()), null, null,
             Sample.Stamp() with { Actor = "importer" }));
         await b.LockDebts();
         await _api.Post($"/api/debts/{claimB}/reductions", new                                       // B claimLoss
@@ -215,10 +220,10 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
             $"{a.Code} cashAboveLimit", $"{a.Code} debtInflation", $"{a.Code} exceptedOutflow", $"{a.Code} exceptedOutflow",
             $"{a.Code} exceptedOutflow", $"{a.Code} largeCashPayment", $"{a.Code} offBookIncome", $"{a.Code} rushSpending", $"{a.Code} sharedPayee",
             $"{a.Code} splitPayment", $"{a.Code} transferToNonSuccessor",
-            $"{b.Code} backDatedEntry", $"{b.Code} bonus", $"{b.Code} claimLoss", $"{b.Code} iousForCash", $"{b.Code} itemNotHandedOver",
+            $"{b.Code} backDatedEntry", $"{b.Code} claimLoss", $"{b.Code} iousForCash", $"{b.Code} itemNotHandedOver",
             $"{b.Code} missingOrExtraEntry", $"{b.Code} outflowInFreeze", $"{b.Code} payeeIsActor", $"{b.Code} sharedPayee",
             $"{b.Code} shortageAtCount", $"{b.Code} unapprovedWriteDown",
-            $"{c.Code} approvalAfterPayment", $"{c.Code} cheapLease", $"{c.Code} disposalWithoutResolution", $"{c.Code} dividingAssets",
+            $"{c.Code} approvalAfterPayment", $"{c.Code} bonus", $"{c.Code} cheapLease", $"{c.Code} disposalWithoutResolution", $"{c.Code} dividingAssets",
             $"{c.Code} hospitality", $"{c.Code} loanToOutsider", $"{c.Code} payRise", $"{c.Code} privateAccount", $"{c.Code} receiptsNotBanked",
             $"{c.Code} rushHiring",
         ];

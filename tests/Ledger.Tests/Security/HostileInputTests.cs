@@ -55,6 +55,7 @@ public class HostileInputTests(LedgerFixture fixture)
         { "/api/resources/{id}/contracts", """{"idempotencyKey":"k","contractor":"种粮大户张某","contractorType":"individual","contractNumber":"承包〔2024〕8号","from":"2024-01-01","to":"2033-12-31","annualRent":36000}""" },
         { "/api/fund-accounts/{id}/receipts", """{"idempotencyKey":"k","amount":30000,"payer":"县财政局","payerType":"outsideUnit","purpose":"运转经费","accountCode":"522","voucherNumber":"收-12"}""" },
         { "/api/fund-accounts/{id}/payments", """{"idempotencyKey":"k","amount":1200,"payeeName":"县印刷厂","payeeType":"outsideUnit","purpose":"印制公示材料","accountCode":"541","voucherNumber":"记-7","approval":{"approver":"村委会主任","document":"四议两公开〔2026〕5号","approvedAt":"2026-11-05T02:00:00Z"}}""" },
+        { "/api/fund-accounts/{id}/transfers", """{"idempotencyKey":"k","toAccountId":"0f8fad5b-d9cb-469f-a165-70867728950e","kind":"withdrawal","amount":2000,"voucherNumber":"记-9","purpose":"备用金"}""" },
         { "/api/debts/{id}/increases", """{"idempotencyKey":"k","amount":1000,"reason":"追加工程款","document":"补充协议"}""" },
         { "/api/debts/{id}/reductions", """{"idempotencyKey":"k","amount":300,"how":"collection","document":"收-13"}""" },
         { "/api/items/{id}/count", """{"idempotencyKey":"k","result":"adjusted","verifiedValue":350000,"reason":"评估减值: 屋面漏水"}""" },

@@ -81,11 +81,21 @@ public sealed class Books(LedgerApi api, string unitCode)
             businessDate = Day,
         }, status);
 
+    public bool IsTownship => Code.Length == 9;
+
+    /// <summary>A village's members' representatives confirm; a township's 党委会 confirms and files with the finance bureau.</summary>
     public Task<JsonElement> Confirm(int status = 200) =>
-        api.Post($"/api/units/{Code}/notice/confirmation", new
-        {
-            idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Day ?? Sample.Today(), businessDate = Day, document = "成员代表大会决议〔2026〕2号",
-        }, status);
+        api.Post($"/api/units/{Code}/notice/confirmation", IsTownship
+            ? new
+            {
+                idempotencyKey = Sample.Key(), body = "partyCommittee", heldOn = Day ?? Sample.Today(), businessDate = Day,
+                document = "乡党委会议纪要〔2026〕9号", filing = (object?)new { filedWith = "县财政局", document = "财资备〔2026〕12号" },
+            }
+            : new
+            {
+                idempotencyKey = Sample.Key(), body = "membersRepresentatives", heldOn = Day ?? Sample.Today(), businessDate = Day,
+                document = "成员代表大会决议〔2026〕2号", filing = (object?)null,
+            }, status);
 
     /// <summary>The three parties the register names by default; each signs with a token of their own name.</summary>
     public const string HandingOver = "李建国", Receiving = "王志强", Supervisor = "赵明";
@@ -104,6 +114,7 @@ public sealed class Books(LedgerApi api, string unitCode)
             archives = new[] { "会计凭证 2018-2026 共 96 册", "会计账簿 12 本", "财务报表 9 年" },
             seals = new[] { "村民委员会印章", "村股份经济合作社财务专用章" },
             pendingMatters = new[] { "村道硬化工程尾款待结算" }, businessDate = Day,
+            transfer = IsTownship ? new { mode = "freeTransfer", document = "财资〔2026〕31号" } : null,
         }, status);
 
     /// <summary>
