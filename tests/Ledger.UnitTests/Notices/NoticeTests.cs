@@ -1,9 +1,9 @@
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Notices;
-using Sanzi.Tests.Support;
+using Sanzi.UnitTests.Support;
 using Shouldly;
 
-namespace Sanzi.Tests.Notices;
+namespace Sanzi.UnitTests.Notices;
 
 public class NoticeTests
 {

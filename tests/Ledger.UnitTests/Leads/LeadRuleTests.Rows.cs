@@ -12,7 +12,7 @@ using Sanzi.Projections.Audit;
 using Sanzi.Projections.Leads;
 using Shouldly;
 
-namespace Sanzi.Tests.Leads;
+namespace Sanzi.UnitTests.Leads;
 
 /// <summary>The rules for the rest of the brief's §4 rows, each with a case it must find and a near miss it must not.</summary>
 public partial class LeadRuleTests

@@ -8,7 +8,7 @@ using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 
-namespace Sanzi.Tests.Support;
+namespace Sanzi.UnitTests.Support;
 
 /// <summary>States built from events, for decision tests: the same Apply methods the store uses.</summary>
 public static class States
@@ -21,7 +21,7 @@ public static class States
             .Apply(new UnitJoinedReform(Code, ReformId, Sample.Stamp()));
 
     public static UnitBook Frozen(Duration? ago = null) =>
-        Open().Apply(new UnitFrozen(Code, ReformId, SystemClock.Instance.GetCurrentInstant() - (ago ?? Duration.FromHours(1)), Sample.Stamp()));
+        Open().Apply(new UnitFrozen(Code, ReformId, Sample.Now - (ago ?? Duration.FromHours(1)), Sample.Stamp()));
 
     public static UnitBook Locked() => Frozen().Apply(new DebtsLocked(Code, ReformId, new LocalDate(2026, 11, 1), [], Sample.Stamp()));
 
@@ -30,7 +30,7 @@ public static class States
 
     /// <summary>Noticed today for a number of days, both ends included (0 days: the members may confirm today).</summary>
     public static UnitBook Noticed(int days = 0) => Inventoried().Apply(new NoticePublished(Code, Guid.NewGuid(),
-        Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()), Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(days - 1),
+        Stamp.DayOf(Sample.Now), Stamp.DayOf(Sample.Now).PlusDays(days - 1),
         ["村务公开栏"], "镇三资中心", Sample.Stamp()));
 
     public static Item Account(decimal balance) =>
@@ -44,5 +44,5 @@ public static class States
     public static ExceptionApproved Exception(ExceptionScope scope, decimal max) =>
         new(ReformId, Guid.NewGuid(), Code, scope, max, "县纪委", "特批〔2026〕1号", "五保户救助款", Sample.Stamp());
 
-    public static ApprovalInput Approval => new("村委会主任", "四议两公开〔2026〕5号", SystemClock.Instance.GetCurrentInstant());
+    public static ApprovalInput Approval => new("村委会主任", "四议两公开〔2026〕5号", Sample.Now);
 }

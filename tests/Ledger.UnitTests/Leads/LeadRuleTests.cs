@@ -13,7 +13,7 @@ using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 using Shouldly;
 
-namespace Sanzi.Tests.Leads;
+namespace Sanzi.UnitTests.Leads;
 
 /// <summary>Each rule as a pure function over hand-made events: a case it must find and a near miss it must not.</summary>
 public partial class LeadRuleTests

@@ -4,7 +4,7 @@ using System.Text;
 using Sanzi.Integrity;
 using Shouldly;
 
-namespace Sanzi.Tests.Integrity;
+namespace Sanzi.UnitTests.Integrity;
 
 public class HashChainTests
 {
