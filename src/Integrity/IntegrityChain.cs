@@ -20,14 +20,32 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
     {
         await using var connection = Connect();
         await connection.OpenAsync(ct);
-        Seal? newest = null;
-        bool more;
-        do
+        // One sealer at a time, across processes too: two that read the same last seal would each chain a seal onto it.
+        await Execute(connection, $"select pg_advisory_lock({SealingLock})", ct);
+        try
         {
-            (var seal, more) = await Sealing.SealBatchAsync(connection, _tables, keys, file, ct);
-            newest = seal ?? newest;
-        } while (more);
-        return newest;
+            Seal? newest = null;
+            bool more;
+            do
+            {
+                (var seal, more) = await Sealing.SealBatchAsync(connection, _tables, keys, file, ct);
+                newest = seal ?? newest;
+            } while (more);
+            return newest;
+        }
+        finally
+        {
+            await Execute(connection, $"select pg_advisory_unlock({SealingLock})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock key that sealers of one database share.</summary>
+    private const long SealingLock = 0x5EA1_1ED6E5;
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The whole check, streamed: the seals, every event, then the documents; a summary last.</summary>
