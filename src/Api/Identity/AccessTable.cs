@@ -83,6 +83,7 @@ public static class AccessTable
         new("GET", "/api/units/{code}/debts", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/handover", "read", Scope.Unit, Everyone),
         new("GET", "/api/items/{id}", "read", Scope.Item, Everyone),
+        new("GET", "/api/items/{id}/history", "read", Scope.Item, Everyone),
         new("GET", "/api/imports/templates/{table}", "read", Scope.County, Everyone),
 
         // For the finance bureau: old against new, county-wide.

@@ -58,6 +58,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
+        { "GET", "/api/items/{id}/history", "OCAI" },
         { "GET", "/api/imports/templates/{table}", "OCKAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
         { "GET", "/api/audit", "AI" },

@@ -30,7 +30,8 @@ public sealed class LedgerProcess : IAsyncDisposable
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>(Sanzi.Api.Identity.SigningKey.Setting, SigningKey)]).Build(), Path.GetTempPath()),
         NodaTime.SystemClock.Instance);
 
-    public static async Task<LedgerProcess> StartAsync(string database)
+    /// <summary>Starts the ledger; its console (warnings, failed circuits) is written to <paramref name="log"/>.</summary>
+    public static async Task<LedgerProcess> StartAsync(string database, string log)
     {
         var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
@@ -57,11 +58,15 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
-        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        // The seal file belongs to the database just made: one left by an earlier run would name seals this one lacks.
+        var integrity = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        if (Directory.Exists(integrity)) Directory.Delete(integrity, recursive: true);
+        start.Environment["Integrity__Folder"] = integrity;
         start.Environment["Auth__SigningKey"] = SigningKey;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var console = new StreamWriter(log) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
