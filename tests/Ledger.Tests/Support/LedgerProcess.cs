@@ -63,6 +63,9 @@ public sealed class LedgerProcess : IAsyncDisposable
         if (Directory.Exists(integrity)) Directory.Delete(integrity, recursive: true);
         start.Environment["Integrity__Folder"] = integrity;
         start.Environment["Auth__SigningKey"] = SigningKey;
+        // A county that sets no least notice period: a merger the browser takes in one sitting declares 0 days
+        // (the sample declares 7, entered after the fact, and keeps them).
+        start.Environment["Notices__MinimumDays"] = "0";
         var process = Process.Start(start)!;
         var console = new StreamWriter(log) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
