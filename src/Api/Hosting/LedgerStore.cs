@@ -8,6 +8,7 @@ using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Counterparties;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Documents;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
@@ -53,6 +54,7 @@ public static class LedgerStore
                 opts.AddNotices();
                 opts.AddHandovers();
                 opts.AddCounterparties();
+                opts.AddDocuments();
                 opts.AddLeadNotes();
                 opts.AddCatalog();
                 opts.AddDebtRegister();
@@ -64,6 +66,6 @@ public static class LedgerStore
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         return services.AddSingleton(thresholds)
-            .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>());
+            .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
     }
 }
