@@ -4,31 +4,29 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using MiniExcelLibs;
-using Sanzi.Projections.Reports;
 
-namespace Sanzi.Api.Reports;
+namespace Sanzi.Projections.Reports;
 
-/// <summary>The three shapes of every report, in one place: the JSON document, a CSV and an Excel workbook with Chinese headers.</summary>
-public static partial class ReportFormats
+/// <summary>A report as a file to download: its bytes, content type and name.</summary>
+public sealed record ReportFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>The downloads of every report, in one place: a CSV and an Excel workbook with Chinese headers (the JSON is the report itself).</summary>
+public static partial class ReportFiles
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Zip entries carry a time; a fixed one makes the same report the same bytes, whenever it is rendered.</summary>
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IResult Render(IReport report, ReportFormat format) => format switch
-    {
-        ReportFormat.Csv => Results.File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
-        ReportFormat.Xlsx => Results.File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
-        // As object, so that the report's own type is serialized rather than the interface.
-        _ => Results.Ok((object)report),
-    };
+    public static ReportFile Csv(IReport report) => new(CsvBytes(report), "text/csv; charset=utf-8", report.FileName() + ".csv");
+
+    public static ReportFile Excel(IReport report) => new(ExcelBytes(report), Xlsx, report.FileName() + ".xlsx");
 
     /// <summary>
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese right; a report of several tables writes each
     /// under its name, after a blank line. Text that a spreadsheet would run as a formula is escaped.
     /// </summary>
-    private static byte[] Csv(IReport report)
+    private static byte[] CsvBytes(IReport report)
     {
         var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, ValidateFieldCount = false, Injection = CsvInjection.Escape };
         using var stream = new MemoryStream();
@@ -56,7 +54,7 @@ public static partial class ReportFormats
     }
 
     /// <summary>One sheet per table, headed by the Chinese column names; numbers stay numbers.</summary>
-    private static byte[] Excel(IReport report)
+    private static byte[] ExcelBytes(IReport report)
     {
         var sheets = report.Tables().ToDictionary(t => t.Name, object (t) => t.Rows.Select(row =>
             (IDictionary<string, object?>)t.Columns.Select((c, i) => KeyValuePair.Create(c.Header, Cell(row[i], c.Kind))).ToDictionary()).ToList());
