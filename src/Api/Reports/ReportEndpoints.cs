@@ -42,7 +42,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Reconciliation(Guid id, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct, request.Book), request.Format);
+        return Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct, request.Book), request.Format, clock);
     }
 
     private static async Task<IResult> Unit(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
@@ -50,18 +50,20 @@ public static class ReportEndpoints
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
         var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
-        return Render(await build(records, ct), request.Format);
+        return Render(await build(records, ct), request.Format, clock);
     }
 
-    private static IResult Render(IReport report, ReportFormat format) => format switch
+    private static IResult Render(IReport report, ReportFormat format, IClock clock) => format switch
     {
         ReportFormat.Csv => File(ReportFiles.Csv(report)),
-        ReportFormat.Xlsx => File(ReportFiles.Excel(report)),
+        ReportFormat.Xlsx => File(ReportFiles.Excel(report, Today(clock))),
         // Shown in the browser, to print, rather than saved.
-        ReportFormat.Html => Results.Bytes(PrintedReport.Render(report).Content, "text/html; charset=utf-8"),
+        ReportFormat.Html => Results.Bytes(PrintedReport.Render(report, Today(clock)).Content, "text/html; charset=utf-8"),
         // As object, so that the report's own type is serialized rather than the interface.
         _ => Results.Ok((object)report),
     };
+
+    private static LocalDate Today(IClock clock) => Sanzi.Ledger.Common.Stamp.DayOf(clock.GetCurrentInstant());
 
     private static IResult File(ReportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }

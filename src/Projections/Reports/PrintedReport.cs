@@ -28,7 +28,8 @@ public static class PrintedReport
         .signatures span { min-width: 22%; }
         """;
 
-    public static ReportFile Render(IReport report)
+    /// <param name="today">The snapshot date a report of now is filed with.</param>
+    public static ReportFile Render(IReport report, NodaTime.LocalDate today)
     {
         var filing = report.Filing();
         var tables = report.Tables();
@@ -37,7 +38,7 @@ public static class PrintedReport
             .Append("</title><style>").Append(Style).Append("</style></head><body>")
             .Append("<h1>").Append(Text(filing.Title)).Append("</h1>")
             .Append("<div class=\"filing\"><span>填报单位：").Append(Text(filing.Unit)).Append("</span><span>基准日：")
-            .Append(Text(filing.Date ?? "编制之日")).Append("</span><span>单位：元</span></div>");
+            .Append(Text(filing.Date ?? Texts.Date(today)!)).Append("</span><span>单位：元</span></div>");
         foreach (var table in tables)
         {
             if (tables.Count > 1) html.Append("<h2>").Append(Text(table.Name)).Append("</h2>");
