@@ -33,7 +33,7 @@ public class FiledExcelTests(LedgerFixture fixture)
             (cells[0]["A"] as string).ShouldStartWith(title, customMessage: url);
             (cells[1]["A"] as string).ShouldStartWith(unit, customMessage: url);
             cells[1].Values.ShouldContain("单位：元", url);
-            (cells[2]["A"] as string).ShouldMatch(@"^基准日：\d{4}年\d{1,2}月\d{1,2}日$", url);
+            (cells[2]["A"] as string ?? "").ShouldMatch(@"^基准日：\d{4}年\d{1,2}月\d{1,2}日$", url);
             var signers = url.Contains("/handover") ? new[] { "移交人：", "接收人：", "监交人：" } : ["单位负责人：", "会计：", "制表人："];
             cells.Last().Values.OfType<string>().ShouldBe(signers, url);
 
