@@ -23,7 +23,7 @@ public sealed class ScreensLedger : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!Chromium.Installed) return;
-        File.Delete(Path.Combine(Shots, "console.log"));
+        foreach (var old in Directory.GetFiles(Shots)) File.Delete(old);
         Ledger = await LedgerProcess.StartAsync("screens_browser", Path.Combine(Shots, "ledger.log"));
         using var http = new HttpClient { BaseAddress = Ledger.Address };
         await new SampleMerger(new DemoClient(http, Ledger.Tokens, SampleMerger.Township)).RunAsync(TextWriter.Null);
@@ -51,6 +51,7 @@ public sealed class ScreensLedger : IAsyncLifetime
         page.Console += (_, m) => Note($"{name} {m.Type}: {m.Text}");
         page.PageError += (_, m) => Note($"{name} page error: {m}");
         await page.GotoAsync(Url("/login"));
+        if (!File.Exists(Path.Combine(Shots, "login.png"))) await Shot(page, "login");
         await page.FillAsync("#token", Ledger.Tokens.Issue(name, role, [SampleMerger.Township], TokenIssuer.DefaultLifetime));
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync("**/reforms");
