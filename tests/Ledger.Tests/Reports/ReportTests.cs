@@ -11,7 +11,7 @@ namespace Sanzi.Tests.Reports;
 /// 355,000 verified after the objection, the pump missing, the claim 8,000 − 3,000, the loan 50,000; 西村 bank
 /// 80,000, centre 200,000 − 50,000, the tractor found at the count at 12,000, the payable 12,000.
 /// </summary>
-public class ReportTests(LedgerFixture fixture)
+public partial class ReportTests(LedgerFixture fixture)
 {
     private static Task<VillageMerger>? _merger;
     private readonly LedgerApi _api = new(fixture.Host);
