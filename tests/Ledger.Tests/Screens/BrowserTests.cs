@@ -108,7 +108,6 @@ public sealed class BrowserTests(ScreensLedger screens) : IClassFixture<ScreensL
             await merger.Sign(auditor, "监交人", "closed");
 
             // The auditor reads the reconciliation of old against new; the inspector opens the shortage's lead and its trace.
-            await auditor.ReloadAsync();
             await auditor.WaitForSelectorAsync("[data-testid=reconciliation] .report-table >> text=南岭村");
             (await auditor.InnerTextAsync("[data-testid=reconciliation]")).ShouldNotContain("尚未移交", customMessage: "every item reached 岭南村");
             await screens.Shot(auditor, "reconciliation");
