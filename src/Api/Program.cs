@@ -3,6 +3,7 @@ using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Notices;
 using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
@@ -42,6 +43,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
+builder.Services.AddObjectionRateLimit(builder.Configuration.GetValue("Notices:OnlineObjectionsPerHour", 5));
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();
 
@@ -50,6 +52,7 @@ app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database, 
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();

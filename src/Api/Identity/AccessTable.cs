@@ -87,6 +87,7 @@ public static class AccessTable
         new("GET", "/api/units/{code}/summary", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/debts", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/handover", "read", Scope.Unit, Everyone),
+        new("GET", "/api/units/{code}/objections", "read", Scope.Unit, Everyone),
         new("GET", "/api/items/{id}", "read", Scope.Item, Everyone),
         new("GET", "/api/imports/templates/{table}", "read", Scope.County, Everyone),
 
@@ -121,6 +122,8 @@ public static class AccessTable
         // 公示: posted for every member to read.
         new("GET", "/notices/{code}", "public", Scope.Public, []),
         new("GET", "/notices/{code}/{noticeId}", "public", Scope.Public, []),
+        // 网上异议: a member raises an objection from the notice page, without a token (rate-limited, antiforgery).
+        new("POST", "/notices/{code}/objections", "public", Scope.Public, []),
     ];
 
     private static readonly Dictionary<(string, string), Access> ByRoute =

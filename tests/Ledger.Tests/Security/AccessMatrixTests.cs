@@ -60,6 +60,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/summary", "OCAI" },
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
+        { "GET", "/api/units/{code}/objections", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
         { "GET", "/api/imports/templates/{table}", "OCKAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
@@ -84,6 +85,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/docs/favicon.svg", "*" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
+        { "POST", "/notices/{code}/objections", "*" },
     };
 
     [Theory]
