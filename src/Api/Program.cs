@@ -1,6 +1,8 @@
 using JasperFx;
+using Marten;
 using NodaTime;
 using Sanzi.Api.Commands;
+using Sanzi.Api.Documents;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
 using Sanzi.Api.Notices;
@@ -43,6 +45,8 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
+if (UndocumentedEntries.Refused(builder.Configuration))
+    builder.Services.ConfigureMarten(o => o.Listeners.Add(new UndocumentedEntries()));
 builder.Services.AddObjectionRateLimit(builder.Configuration.GetValue("Notices:OnlineObjectionsPerHour", 5));
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();

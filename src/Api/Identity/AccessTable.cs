@@ -73,6 +73,9 @@ public static class AccessTable
         new("POST", "/api/documents", "books", Scope.County, [TownshipClerk, ReformOffice]),
         new("GET", "/api/documents/{sha256}", "read", Scope.County, Everyone),
         new("GET", "/api/documents/{sha256}/content", "read", Scope.County, Everyone),
+        // 补附件: the documents of an entry that came after it, attached by whoever wrote the entry.
+        new("POST", "/api/reforms/{id}/exceptions/{exceptionId}/documents", "reform", Scope.County, Office),
+        new("POST", "/api/items/{id}/documents", "books", Scope.Item, Clerk),
 
         // 移交人/接收人 are clerks of the old and new unit, 监交人 may be the finance auditor; the register names each.
         new("POST", "/api/units/{code}/handover/signatures", "signature", Scope.UnitOrSuccessor, Signers),

@@ -45,6 +45,8 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "POST", "/api/documents", "OCK" },
         { "GET", "/api/documents/{sha256}", "OCKAI" },
         { "GET", "/api/documents/{sha256}/content", "OCKAI" },
+        { "POST", "/api/reforms/{id}/exceptions/{exceptionId}/documents", "O" },
+        { "POST", "/api/items/{id}/documents", "C" },
         { "POST", "/api/assets/{id}/disposal", "C" },
         { "POST", "/api/resources/{id}/contracts", "C" },
         { "POST", "/api/fund-accounts/{id}/receipts", "C" },
