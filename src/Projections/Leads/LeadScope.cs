@@ -56,6 +56,11 @@ public sealed class LeadScope
     }
 
     public IReadOnlyList<EventFact> Facts { get; }
+
+    /// <summary>The documents each entry carries, attached later ones included.</summary>
+    public Func<EventFact, IReadOnlyList<string>> Attachments => _attachments ??= Documents.Attachments.Of(Facts);
+
+    private Func<EventFact, IReadOnlyList<string>>? _attachments;
     public LeadThresholds Thresholds { get; }
     public Reform? Reform { get; }
     public CounterpartyRegister Counterparties { get; }
@@ -106,7 +111,8 @@ public sealed class LeadScope
         };
         return new LeadEvent(f.Sequence, f.EventId, f.StreamId, f.Type, f.BusinessDate, f.Actor,
             _firstEvents.ContainsKey(f.StreamId) && FirstEventOf(f.StreamId) is not UnitRegistered ? ItemLabel(f.StreamId) : null,
-            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null);
+            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null,
+            Attachments(f) is { Count: > 0 } documents ? documents : null);
     }
 
     /// <summary>Leads carry the reform whose old unit they concern; a successor's own leads carry none.</summary>

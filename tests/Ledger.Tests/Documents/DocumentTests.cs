@@ -152,6 +152,65 @@ public class DocumentTests(LedgerFixture fixture)
         await api.Post($"/api/assets/{asset}/disposal", Disposal([resolution]), 200);
     }
 
+    [Fact]
+    public async Task Documents_show_in_a_trace_a_lead_a_preview_and_a_zip_of_the_catalog_with_a_manifest_of_digests()
+    {
+        var books = new Books(_api, Sample.TownshipCode());
+        var reformId = (await _api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
+        var (pump, truck) = (await books.Asset("machinery", "抽水机", 3_000m), await books.Asset("vehicle", "农用车", 9_000m));
+        var scan = (await _api.PostFile("/api/documents?name=决议扫描.png", Photo(800, 600), 201)).GetProperty("sha256").GetString()!;
+        var pdf = (await _api.PostFile("/api/documents?name=决议.pdf", Pdf("村民代表会议决议〔2026〕3号"), 201)).GetProperty("sha256").GetString()!;
+        foreach (var (asset, document) in new[] { (pump, scan), (truck, pdf) })
+            await _api.Post($"/api/assets/{asset}/disposal", new
+            {
+                idempotencyKey = Sample.Key(), method = "scrap", proceeds = 0, resolutionReference = "村民代表会议决议〔2026〕3号", reason = "报废",
+                documents = new[] { document },
+            }, 200);
+
+        // The history lists what each step carries.
+        var step = (await _api.Get($"/api/trace/items/{pump}")).GetProperty("steps").EnumerateArray().Last();
+        var listed = step.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();
+        (listed.GetProperty("sha256").GetString(), listed.GetProperty("mediaType").GetString(), listed.GetProperty("fileName").GetString(),
+            listed.GetProperty("uploadedBy").GetString()).ShouldBe((scan, "image/png", "决议扫描.png", LedgerApi.DefaultActor));
+
+        // One resolution, two different papers: a lead that lists both.
+        await _api.CaughtUp();
+        var lead = Leads(await _api.Get($"/api/leads?reform={reformId}&rule=resolutionClaimedTwice")).ShouldHaveSingleItem();
+        var detail = await _api.Get($"/api/leads/{Uri.EscapeDataString(lead.GetProperty("id").GetString()!)}");
+        detail.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("sha256").GetString()).ShouldBe([scan, pdf], ignoreOrder: true);
+
+        var (thumbnail, type) = await _api.Download($"/api/documents/{scan}/preview");
+        type.ShouldBe("image/png");
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(thumbnail)) (bitmap.Width, bitmap.Height).ShouldBe((320, 240));
+        var (card, cardType) = await _api.Download($"/api/documents/{pdf}/preview");
+        cardType.ShouldStartWith("image/svg+xml");
+        Encoding.UTF8.GetString(card).ShouldContain("PDF 文件");
+
+        var (zip, zipType) = await _api.Download($"/api/units/{books.Code}/documents.zip");
+        zipType.ShouldBe("application/zip");
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        var sums = new StreamReader(archive.GetEntry("manifest.sha256")!.Open()).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        sums.Length.ShouldBe(3);
+        foreach (var line in sums)
+        {
+            var (digest, name) = (line[..64], line[66..]);
+            using var entry = new MemoryStream();
+            archive.GetEntry(name)!.Open().CopyTo(entry);
+            Sha256(entry.ToArray()).ShouldBe(digest, name);
+        }
+        sums.ShouldContain($"{scan}  documents/{scan}.png");
+        new StreamReader(archive.GetEntry("manifest.json")!.Open()).ReadToEnd().ShouldContain("资产处置");
+    }
+
+    /// <summary>A photo of a voucher as a desk scanner takes it: a real PNG of the given size.</summary>
+    private static byte[] Photo(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(new SkiaSharp.SKColor((uint)Random.Shared.Next() | 0xFF000000));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 90).ToArray();
+    }
+
     private static IReadOnlyList<JsonElement> Leads(JsonElement answer) =>
         (answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("leads")).EnumerateArray().ToList();
 

@@ -1,22 +1,9 @@
 using Sanzi.Ledger.Documents;
 using Sanzi.Projections.Audit;
+using Sanzi.Projections.Documents;
 using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
-
-/// <summary>The documents an entry carries: those its own stamp cites and those attached to it later (补附件).</summary>
-internal static class Attachments
-{
-    public static Func<EventFact, IReadOnlyList<string>> Of(LeadScope scope)
-    {
-        var later = scope.Of<DocumentsAttached>().GroupBy(a => (a.Event.StreamId, a.Event.Entry))
-            .ToDictionary(g => g.Key, g => g.SelectMany(a => a.Event.Stamp.Documents ?? []).ToList());
-        return fact => [.. fact.Stamp.Documents ?? [], .. later.GetValueOrDefault((fact.StreamId, Evidence.EntryOf(fact.Event, fact.Sequence))) ?? []];
-    }
-
-    /// <summary>A digest as people can compare it by eye: its first twelve hex digits.</summary>
-    public static string Short(IEnumerable<string> digests) => string.Join("、", digests.Select(d => d[..12]));
-}
 
 /// <summary>
 /// Undocumented entry (无附件): an exception (特批), a disposal, a write-off (核销) or a distribution to members (322)
@@ -31,7 +18,7 @@ public sealed class UndocumentedEntry : ILeadRule
 
     public IEnumerable<Lead> Find(LeadScope scope)
     {
-        var documents = Attachments.Of(scope);
+        var documents = scope.Attachments;
         return scope.Facts.Where(f => f.UnitCode is not null && Evidence.NeededFor(f.Event) is not null && documents(f).Count == 0)
             .Select(f => scope.Lead(this, f.UnitCode!,
                 $"于{Day(f.BusinessDate)}{Evidence.NeededFor(f.Event)}{(f.Amount is { } a ? Yuan(a) : "")}未附任何文件（审批单、决议或核销依据的扫描件）",
@@ -51,7 +38,7 @@ public sealed class ResolutionClaimedTwice : ILeadRule
 
     public IEnumerable<Lead> Find(LeadScope scope)
     {
-        var documents = Attachments.Of(scope);
+        var documents = scope.Attachments;
         var claims = scope.Facts
             .Select(f => (Fact: f, Reference: Evidence.ResolutionOf(f.Event), Documents: documents(f)))
             .Where(c => c.Reference is not null && c.Documents.Count > 0 && c.Fact.UnitCode is not null);
