@@ -55,4 +55,9 @@ public sealed record Lead(
     LeadWithdrawal? Withdrawn = null)
 {
     public bool IsStanding => Withdrawn is null;
+
+    /// <summary>Whether judging again found the lead as it is stored, so storing it would change nothing.</summary>
+    public static bool SameContent(Lead stored, Lead found) =>
+        stored with { Actors = found.Actors, Events = found.Events } == found
+        && stored.Actors.SequenceEqual(found.Actors) && stored.Events.SequenceEqual(found.Events);
 }

@@ -76,7 +76,10 @@ public sealed record LeadThresholds
 
     /// <summary>
     /// Not a threshold: how many events the daemon hands the inspection projection at once. Any size judges
-    /// alike, as a batch ending inside a commit is judged with the rest of that commit.
+    /// alike, as the events of a commit that a batch ends inside are judged with the rest of that commit.
     /// </summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>Not a threshold: how many reforms (or lone units) the inspection projection keeps in memory between batches.</summary>
+    public int HeldScopes { get; init; } = 256;
 }
