@@ -104,6 +104,57 @@ public class DocumentTests(LedgerFixture fixture)
         (await _api.Download($"/api/documents/{digest}/content")).Body.ShouldBe(jpeg);
     }
 
+    [Fact]
+    public async Task An_undocumented_exception_is_a_lead_withdrawn_when_its_scan_is_attached_later()
+    {
+        var code = Sample.TownshipCode();
+        var reformId = (await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
+        await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
+        var exceptionId = (await _api.Post($"/api/reforms/{reformId}/exceptions", new
+        {
+            idempotencyKey = Sample.Key(), unitCode = code, scope = "payment", maxAmount = 1000, approver = "县财政局局长",
+            document = "财特批〔2026〕3号", reason = "五保户供养金",
+        }, 201)).GetProperty("exceptionId").GetGuid();
+        await _api.CaughtUp();
+        var lead = Leads(await _api.Get($"/api/leads?reform={reformId}&rule=undocumentedEntry")).ShouldHaveSingleItem();
+        lead.GetProperty("summary").GetString()!.ShouldContain("特批¥1,000.00未附任何文件");
+
+        var scan = (await _api.PostFile("/api/documents?name=财特批3号.pdf", Pdf("财特批〔2026〕3号"), 201, role: "reform-office"))
+            .GetProperty("sha256").GetString()!;
+        var attach = $"/api/reforms/{reformId}/exceptions/{exceptionId}/documents";
+        (await _api.Post(attach, new { idempotencyKey = Sample.Key() }, 400)).GetProperty("errors").GetProperty("documents")[0].GetString()!
+            .ShouldContain("required");
+        await _api.Post(attach, new { idempotencyKey = Sample.Key(), documents = new[] { scan } }, 200);
+        await _api.CaughtUp();
+
+        Leads(await _api.Get($"/api/leads?reform={reformId}&rule=undocumentedEntry")).ShouldBeEmpty();
+        Leads(await _api.Get($"/api/leads?reform={reformId}&rule=undocumentedEntry&withdrawn=true")).ShouldHaveSingleItem()
+            .GetProperty("withdrawn").GetProperty("type").GetString().ShouldBe("documentsAttached");
+    }
+
+    [Fact]
+    public async Task With_undocumented_entries_refused_a_disposal_without_a_document_is_refused_naming_the_field()
+    {
+        var (host, _) = await SeparateLedger.StartAsync("undocumented", ("Documents:Undocumented", "refuse"));
+        await using var _ = host;
+        var api = new LedgerApi(host);
+        var books = new Books(api, Sample.TownshipCode());
+        await api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201);
+        var asset = await books.Asset("machinery", "抽水机", 3_000m);
+        object Disposal(string[]? documents) => new
+        {
+            idempotencyKey = Sample.Key(), method = "scrap", proceeds = 0, resolutionReference = "村民代表会议决议〔2026〕3号", reason = "报废", documents,
+        };
+
+        (await api.Post($"/api/assets/{asset}/disposal", Disposal(null), 400)).GetProperty("errors").GetProperty("documents")[0].GetString()!
+            .ShouldContain("资产处置");
+        var resolution = (await api.PostFile("/api/documents", Pdf("村民代表会议决议〔2026〕3号"), 201)).GetProperty("sha256").GetString()!;
+        await api.Post($"/api/assets/{asset}/disposal", Disposal([resolution]), 200);
+    }
+
+    private static IReadOnlyList<JsonElement> Leads(JsonElement answer) =>
+        (answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("leads")).EnumerateArray().ToList();
+
     private static async Task<(JsonElement Summary, List<JsonElement> Problems)> Verify(LedgerApi api)
     {
         var (body, _) = await api.Download("/api/verify");

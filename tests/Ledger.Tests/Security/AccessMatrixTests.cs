@@ -45,6 +45,8 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "POST", "/api/documents", "OCK" },
         { "GET", "/api/documents/{sha256}", "OCKAI" },
         { "GET", "/api/documents/{sha256}/content", "OCKAI" },
+        { "POST", "/api/reforms/{id}/exceptions/{exceptionId}/documents", "O" },
+        { "POST", "/api/items/{id}/documents", "C" },
         { "POST", "/api/assets/{id}/disposal", "C" },
         { "POST", "/api/resources/{id}/contracts", "C" },
         { "POST", "/api/fund-accounts/{id}/receipts", "C" },
@@ -60,6 +62,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/summary", "OCAI" },
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
+        { "GET", "/api/units/{code}/objections", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
         { "GET", "/api/imports/templates/{table}", "OCKAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
@@ -84,6 +87,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/docs/favicon.svg", "*" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
+        { "POST", "/notices/{code}/objections", "*" },
     };
 
     [Theory]
