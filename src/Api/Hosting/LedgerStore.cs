@@ -21,6 +21,7 @@ using Sanzi.Ledger.Units;
 using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
+using Sanzi.Projections.Summary;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -55,6 +56,7 @@ public static class LedgerStore
                 opts.AddCounterparties();
                 opts.AddLeadNotes();
                 opts.AddCatalog();
+                opts.AddSummaryTotals();
                 opts.AddDebtRegister();
                 opts.Schema.For<CommandReceipt>();
                 opts.AddInspection(thresholds);
