@@ -1,4 +1,5 @@
 using Marten;
+using Sanzi.Integrity.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,8 +56,29 @@ public static class Configuration
             .AddSingleton(sp => new SealFile(sp.GetRequiredService<IntegrityOptions>().SealPath(ContentRoot(sp))))
             .AddSingleton(replay)
             .ConfigureMarten((sp, options) => options.AddIntegrity(sp.GetRequiredService<IntegrityKeys>()))
+            .AddFileStore()
             .AddSingleton<IntegrityChain>()
             .AddHostedService<SealingService>();
+    }
+
+    /// <summary>Where uploaded documents' bytes go (see <see cref="FileStoreOptions"/>), and verify's check of them.</summary>
+    private static IServiceCollection AddFileStore(this IServiceCollection services) => services
+        .AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions())
+        .AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStoreOptions>() is { InDatabase: true }
+            ? new DatabaseFileStore(sp.GetRequiredService<IDocumentStore>())
+            : new FolderFileStore(sp.GetRequiredService<FileStoreOptions>().FolderPath(sp.GetRequiredService<IntegrityOptions>(), ContentRoot(sp))))
+        .ConfigureMarten((sp, options) =>
+        {
+            if (sp.GetRequiredService<FileStoreOptions>().InDatabase) options.Storage.ExtendedSchemaObjects.Add(StoredFilesTable(options.DatabaseSchemaName));
+        })
+        .AddSingleton<StoredFileCheck>();
+
+    private static Table StoredFilesTable(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, DatabaseFileStore.TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("sha256", "text").AsPrimaryKey();
+        table.AddColumn("content", "bytea").NotNull();
+        return table;
     }
 
     private static string ContentRoot(IServiceProvider services) => services.GetRequiredService<IHostEnvironment>().ContentRootPath;

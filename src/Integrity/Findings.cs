@@ -13,10 +13,10 @@ namespace Sanzi.Integrity;
 [JsonDerivedType(typeof(Summary), "summary")]
 public abstract record Finding;
 
-/// <param name="Phase"><c>seals</c>, <c>events</c> or <c>documents</c>.</param>
+/// <param name="Phase"><c>seals</c>, <c>events</c>, <c>documents</c> or <c>files</c>.</param>
 public sealed record Progress(string Phase, long Done) : Finding;
 
-/// <summary>Tampering, at the sequence number (or seal range, or document) where it shows.</summary>
+/// <summary>Tampering, at the sequence number (or seal range, or document) where it shows; <paramref name="Document"/> names a replayed document or a stored file's digest.</summary>
 public sealed record Problem(ProblemKind Kind, long? SeqId, Guid? StreamId, long? Version, string Detail, string? Document = null) : Finding;
 
 /// <summary>Something verify met that is not tampering, said so that nobody mistakes it for tampering.</summary>
@@ -25,7 +25,8 @@ public sealed record Note(long SeqId, string Detail) : Finding;
 /// <param name="SealedThrough">The last sequence number covered by a seal.</param>
 /// <param name="Head">The latest seal: the digest to write down and compare later.</param>
 public sealed record Summary(
-    bool Ok, long EventsChecked, long SealedThrough, long UnsealedEvents, long Tombstones, long DocumentsChecked, long Problems, Seal? Head)
+    bool Ok, long EventsChecked, long SealedThrough, long UnsealedEvents, long Tombstones, long DocumentsChecked, long FilesChecked, long Problems,
+    Seal? Head)
     : Finding;
 
 public enum ProblemKind
@@ -42,4 +43,8 @@ public enum ProblemKind
     SealBroken,
     /// <summary>A document that decisions read differs from what its events make it.</summary>
     DocumentDiffers,
+    /// <summary>An uploaded document's stored file is gone while an event cites its digest.</summary>
+    FileMissing,
+    /// <summary>An uploaded document's stored file no longer hashes to the digest its events cite: it was replaced.</summary>
+    FileReplaced,
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marten;
 using Npgsql;
+using Sanzi.Integrity.Files;
 
 namespace Sanzi.Integrity;
 
@@ -9,7 +10,7 @@ namespace Sanzi.Integrity;
 /// into a chain per stream, seals over sequence ranges signed with a key the database does not hold
 /// and kept in a file outside it, and the documents decisions read replayed from their events.
 /// </summary>
-public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, SealFile file, DocumentReplay documents)
+public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, SealFile file, DocumentReplay documents, StoredFileCheck files)
 {
     private readonly Tables _tables = new(store.Options.Events.DatabaseSchemaName);
 
@@ -48,19 +49,21 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The whole check, streamed: the seals, every event, then the documents; a summary last.</summary>
+    /// <summary>The whole check, streamed: the seals, every event, the documents, then the stored files events cite; a summary last.</summary>
     public async IAsyncEnumerable<Finding> VerifyAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         long problems = 0;
         var events = new Verification(Connect, _tables, keys);
-        var findings = events.RunAsync(file.ReadAll(), null, ct).Concat(documents.RunAsync(store, ct));
+        await using var connection = Connect();
+        await connection.OpenAsync(ct);
+        var findings = events.RunAsync(file.ReadAll(), null, ct).Concat(documents.RunAsync(store, ct)).Concat(files.RunAsync(connection, _tables, ct));
         await foreach (var finding in findings)
         {
             if (finding is Problem) problems++;
             yield return finding;
         }
         yield return new Summary(problems == 0, events.EventsChecked, events.SealedThrough, events.Unsealed, events.Tombstones,
-            documents.DocumentsChecked, problems, events.Chain.LastOrDefault());
+            documents.DocumentsChecked, files.FilesChecked, problems, events.Chain.LastOrDefault());
     }
 
     /// <summary>

@@ -22,5 +22,5 @@ public sealed class IntegrityOptions
 
     public string SealPath(string contentRoot) => SealFile ?? Path.Combine(FolderPath(contentRoot), "seals.ndjson");
 
-    private string FolderPath(string contentRoot) => Path.GetFullPath(Folder ?? ".ledger", contentRoot);
+    public string FolderPath(string contentRoot) => Path.GetFullPath(Folder ?? ".ledger", contentRoot);
 }

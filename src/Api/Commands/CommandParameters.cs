@@ -42,7 +42,8 @@ internal sealed class CommandParameters : IParameterStrategy
         var replay = Call(nameof(CommandPipeline.ReplayAsync));
         Frame[] frames =
         [
-            read, validate, Call(nameof(CommandPipeline.Ticket), commandType), Call(nameof(CommandPipeline.TagEvents)),
+            read, validate, Call(nameof(CommandPipeline.DocumentsAsync)), Call(nameof(CommandPipeline.Ticket), commandType),
+            Call(nameof(CommandPipeline.TagEvents)),
             replay, new MaybeEndWithResultFrame(replay.ReturnVariable!),
         ];
         foreach (var frame in frames) chain.Middleware.Add(frame);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Marten;
 using NodaTime;
+using Sanzi.Api.Documents;
 using Sanzi.Ledger.Common;
 using Wolverine.Http;
 
@@ -13,7 +14,7 @@ public sealed record CommandTicket(string ReceiptId, string Fingerprint, string 
 
 /// <summary>
 /// The steps every command endpoint takes around its decision, woven in by <see cref="CommandParameters"/>:
-/// validate the body into the typed command, tag the events with who and which request, return the first
+/// validate the body into the typed command, find the documents it cites, tag the events with who and which request, return the first
 /// answer to a repeated idempotency key, stamp the decision, and file the answer as the receipt in the same
 /// transaction as the events. Wolverine's transactional middleware saves them all at once.
 /// </summary>
@@ -24,11 +25,18 @@ public static class CommandPipeline
         // A JSON body of `null` binds to no request at all.
         (request ?? throw Refused.Invalid("body", "must be a JSON object")).Validate();
 
-    /// <summary>The receipt is scoped by the request path, so one key may serve different targets and commands.</summary>
-    public static CommandTicket Ticket<TCommand>(HttpContext context, TCommand command) where TCommand : ILedgerCommand
+    /// <summary>The uploaded documents the write cites, checked to exist (see <see cref="CitedDocuments"/>).</summary>
+    public static Task<CitedDocuments> DocumentsAsync(HttpContext context, IDocumentSession session, CancellationToken ct) =>
+        CitedDocuments.ReadAsync(context.Request, session, ct);
+
+    /// <summary>
+    /// The receipt is scoped by the request path, so one key may serve different targets and commands; the cited
+    /// documents are part of what was asked.
+    /// </summary>
+    public static CommandTicket Ticket<TCommand>(HttpContext context, TCommand command, CitedDocuments documents) where TCommand : ILedgerCommand
     {
         var scope = $"{context.Request.Method} {context.Request.Path}";
-        var json = JsonSerializer.Serialize(command, LedgerJson.Options);
+        var json = JsonSerializer.Serialize(command, LedgerJson.Options) + string.Join(",", documents.Digests);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + json)));
         return new CommandTicket($"{scope} {command.IdempotencyKey}", fingerprint, command.IdempotencyKey, typeof(TCommand).Name);
     }
@@ -51,8 +59,8 @@ public static class CommandPipeline
         return new Answer(receipt.Status, JsonDocument.Parse(receipt.AnswerJson).RootElement.Clone(), receipt.Location);
     }
 
-    public static Stamp Stamp<TCommand>(TCommand command, IActorContext actors, IClock clock) where TCommand : ILedgerCommand =>
-        Stamps.For(command, actors.Current, clock.GetCurrentInstant());
+    public static Stamp Stamp<TCommand>(TCommand command, CitedDocuments documents, IActorContext actors, IClock clock) where TCommand : ILedgerCommand =>
+        Stamps.For(command, actors.Current, clock.GetCurrentInstant(), documents.Digests);
 
     /// <summary>Files the answer under the ticket; it commits with the events or not at all.</summary>
     public static void Record(IDocumentSession session, CommandTicket ticket, Stamp stamp, IResult answer)

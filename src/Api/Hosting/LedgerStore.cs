@@ -8,6 +8,7 @@ using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Counterparties;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Documents;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
@@ -60,6 +61,7 @@ public static class LedgerStore
                 opts.AddNotices();
                 opts.AddHandovers();
                 opts.AddCounterparties();
+                opts.AddDocuments();
                 opts.AddLeadNotes();
                 opts.AddCatalog();
                 opts.AddSummaryTotals();
@@ -76,7 +78,7 @@ public static class LedgerStore
                 if (tenants.IsMultiTenanted) w.MainDatabaseConnectionString = connectionString;
             });
         return services.AddSingleton(thresholds).AddSingleton(tenants)
-            .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>());
+            .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
     }
 
     private static void UseTenantDatabases(this StoreOptions opts, string connectionString, LedgerTenants tenants)

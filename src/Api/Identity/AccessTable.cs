@@ -69,6 +69,11 @@ public static class AccessTable
         new("POST", "/api/debts/{id}/reductions", "books", Scope.Item, Clerk),
         new("POST", "/api/items/{id}/count", "books", Scope.Item, Clerk),
 
+        // 附件: uploaded by whoever writes the entry that cites them, read by every role that reads books.
+        new("POST", "/api/documents", "books", Scope.County, [TownshipClerk, ReformOffice]),
+        new("GET", "/api/documents/{sha256}", "read", Scope.County, Everyone),
+        new("GET", "/api/documents/{sha256}/content", "read", Scope.County, Everyone),
+
         // 移交人/接收人 are clerks of the old and new unit, 监交人 may be the finance auditor; the register names each.
         new("POST", "/api/units/{code}/handover/signatures", "signature", Scope.UnitOrSuccessor, Signers),
 

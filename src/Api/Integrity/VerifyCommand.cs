@@ -38,7 +38,8 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<NetCoreInput>
         }
 
         Console.WriteLine($"{summary!.EventsChecked:N0} events checked, sealed through sequence {summary.SealedThrough}, " +
-                          $"{summary.UnsealedEvents:N0} not yet sealed, {summary.Tombstones} tombstone(s), {summary.DocumentsChecked:N0} documents replayed; " +
+                          $"{summary.UnsealedEvents:N0} not yet sealed, {summary.Tombstones} tombstone(s), {summary.DocumentsChecked:N0} documents replayed, " +
+                          $"{summary.FilesChecked:N0} stored files re-hashed; " +
                           $"head {summary.Head?.Hash ?? "(none)"}");
         Console.WriteLine(summary.Ok ? "OK: no tampering found" : $"TAMPERED: {summary.Problems} problem(s)");
         return summary.Ok;

@@ -28,9 +28,11 @@ public interface ICommandRequest<out TCommand> where TCommand : ILedgerCommand
 /// <summary>Builds the stamp of a command's events from the actor, the clock and the business date.</summary>
 public static class Stamps
 {
-    public static Stamp For(ILedgerCommand command, Actor actor, Instant now)
+    /// <param name="documents">The uploaded documents the write cites, already found in the store; none is null.</param>
+    public static Stamp For(ILedgerCommand command, Actor actor, Instant now, IReadOnlyList<string>? documents = null)
     {
-        var stamp = new Stamp(actor.Name, now, command.BusinessDate ?? Stamp.DayOf(now), command.CorrectionReason);
+        var stamp = new Stamp(actor.Name, now, command.BusinessDate ?? Stamp.DayOf(now), command.CorrectionReason,
+            documents is { Count: > 0 } ? documents : null);
         if (stamp.BusinessDate > stamp.RecordedOn)
             throw Refused.Invalid("businessDate", $"may not be later than the recording date {stamp.RecordedOn}");
         return stamp;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace Sanzi.Ledger.Common;
@@ -6,9 +7,16 @@ namespace Sanzi.Ledger.Common;
 /// Who recorded an event, and its two times: the instant it was recorded (recording time) and the business
 /// day it is about (business time). Every ledger event carries one, so the record stands on its own without
 /// the store's metadata. Outside a reform entered after the fact, an entry dated before its unit's freeze
-/// but recorded after it is a correction and says why.
+/// but recorded after it is a correction and says why. <paramref name="Documents"/> are the SHA-256 digests of the
+/// uploaded documents (vouchers, approvals, resolutions) the write cited: being part of the event, they are covered
+/// by its hash, so a stored file replaced later no longer matches what the ledger recorded.
 /// </summary>
-public sealed record Stamp(string Actor, Instant RecordedAt, LocalDate BusinessDate, string? Correction = null)
+public sealed record Stamp(
+    string Actor,
+    Instant RecordedAt,
+    LocalDate BusinessDate,
+    string? Correction = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Documents = null)
 {
     /// <summary>Business days are Beijing-time days: a payment at 23:30 UTC belongs to the next day.</summary>
     public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];

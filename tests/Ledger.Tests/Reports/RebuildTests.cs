@@ -57,7 +57,8 @@ public class RebuildTests(LedgerFixture fixture)
                 await daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         var after = await Download(urls);
 
-        projections.Select(p => p.Name).ShouldBe(["UnitBook", "DivisionCodeAlias", "Reform", "Item", "CatalogRow", "DebtLine", "Counterparty", "LeadNotes"], ignoreOrder: true);
+        projections.Select(p => p.Name).ShouldBe(["UnitBook", "DivisionCodeAlias", "Reform", "Item", "CatalogRow", "DebtLine", "Counterparty", "LeadNotes", "StoredDocument"],
+            ignoreOrder: true);
         foreach (var url in urls) after[url].ShouldBe(before[url], url);
         (await _api.Get($"/api/reforms/{m.ReformId}/reconciliation")).GetProperty("differences").GetArrayLength().ShouldBe(1);
     }

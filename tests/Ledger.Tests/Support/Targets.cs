@@ -33,5 +33,6 @@ public sealed record Targets(string Township, string Village, Guid Reform, Guid 
         .Replace("{objectionId}", Guid.NewGuid().ToString())
         .Replace("{noticeId}", Guid.NewGuid().ToString())
         .Replace("{name}", Uri.EscapeDataString("县印刷厂"))
-        .Replace("{table}", "assets");
+        .Replace("{table}", "assets")
+        .Replace("{sha256}", new string('0', 64));
 }

@@ -1,0 +1,31 @@
+using Alba;
+using Npgsql;
+
+namespace Sanzi.Tests.Support;
+
+/// <summary>
+/// The whole HTTP ledger in-process on a database and data folder of its own, for a test that damages what the
+/// shared ledger must keep clean (its verify is asserted clean by others while the tests run in parallel).
+/// </summary>
+public static class SeparateLedger
+{
+    public static async Task<(IAlbaHost Host, string Folder)> StartAsync(string name, params (string Key, string Value)[] settings)
+    {
+        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
+        var database = $"{name}_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var folder = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        var host = await AlbaHost.For<Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Ledger", new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = database }.ConnectionString);
+            b.UseSetting("Integrity:Folder", folder);
+            foreach (var (key, value) in settings) b.UseSetting(key, value);
+        });
+        return (host, folder);
+    }
+}
