@@ -24,7 +24,7 @@ await using var database = await LedgerDatabase.TryOpenAsync(builder.Configurati
 if (database is null) return 1;
 
 builder.Services.AddLedgerStore(database.ConnectionString,
-    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
+    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds(), LedgerTenants.From(builder.Configuration));
 builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
@@ -64,7 +64,12 @@ app.UseRedecisionOnLostRaces();
 app.MapLedgerScreens();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
+app.MapWolverineEndpoints(http =>
+{
+    http.AddParameterHandlingStrategy(new CommandParameters());
+    // A database per county: the token's tenant claim picks it; without one, the default database.
+    http.TenantId.IsClaimTypeNamed(LedgerClaims.Tenant);
+});
 
 if (ListenAddress.Taken(app, args) is { } taken)
 {
