@@ -1,8 +1,11 @@
 using JasperFx;
+using Marten;
 using NodaTime;
 using Sanzi.Api.Commands;
+using Sanzi.Api.Documents;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Notices;
 using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
@@ -21,7 +24,7 @@ await using var database = await LedgerDatabase.TryOpenAsync(builder.Configurati
 if (database is null) return 1;
 
 builder.Services.AddLedgerStore(database.ConnectionString,
-    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds());
+    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds(), LedgerTenants.From(builder.Configuration));
 builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
@@ -42,6 +45,9 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
+if (UndocumentedEntries.Refused(builder.Configuration))
+    builder.Services.ConfigureMarten(o => o.Listeners.Add(new UndocumentedEntries()));
+builder.Services.AddObjectionRateLimit(builder.Configuration.GetValue("Notices:OnlineObjectionsPerHour", 5));
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();
 
@@ -50,6 +56,7 @@ app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database, 
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();
@@ -57,7 +64,12 @@ app.UseRedecisionOnLostRaces();
 app.MapLedgerScreens();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-app.MapWolverineEndpoints(http => http.AddParameterHandlingStrategy(new CommandParameters()));
+app.MapWolverineEndpoints(http =>
+{
+    http.AddParameterHandlingStrategy(new CommandParameters());
+    // A database per county: the token's tenant claim picks it; without one, the default database.
+    http.TenantId.IsClaimTypeNamed(LedgerClaims.Tenant);
+});
 
 if (ListenAddress.Taken(app, args) is { } taken)
 {

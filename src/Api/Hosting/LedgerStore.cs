@@ -22,6 +22,7 @@ using Sanzi.Ledger.Units;
 using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
+using Sanzi.Projections.Summary;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -29,13 +30,19 @@ namespace Sanzi.Api.Hosting;
 
 public static class LedgerStore
 {
-    /// <summary>Marten on the given server: every module's events and read models, NodaTime in JSON and in Npgsql.</summary>
-    public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString, LeadThresholds thresholds)
+    /// <summary>
+    /// Marten on the given server: every module's events and read models, NodaTime in JSON and in Npgsql. With
+    /// <paramref name="tenants"/>, a database per county besides the default one (<see cref="LedgerTenants"/>); each
+    /// gets the same schema, its own events, hash chain and projections, and the daemon runs in every one.
+    /// </summary>
+    public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString, LeadThresholds thresholds,
+        LedgerTenants? tenants = null)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
+        tenants ??= LedgerTenants.None;
         services.AddMarten(opts =>
             {
-                opts.Connection(dataSource);
+                if (tenants.IsMultiTenanted) opts.UseTenantDatabases(connectionString, tenants);
+                else opts.Connection(new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
                 opts.DatabaseSchemaName = "ledger";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                     o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
@@ -57,6 +64,7 @@ public static class LedgerStore
                 opts.AddDocuments();
                 opts.AddLeadNotes();
                 opts.AddCatalog();
+                opts.AddSummaryTotals();
                 opts.AddDebtRegister();
                 opts.Schema.For<CommandReceipt>();
                 opts.AddInspection(thresholds);
@@ -64,8 +72,25 @@ public static class LedgerStore
             .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine();
-        return services.AddSingleton(thresholds)
+            // Wolverine's own tables (inbox, outbox, nodes) stay in the default database whatever the tenancy.
+            .IntegrateWithWolverine(w =>
+            {
+                if (tenants.IsMultiTenanted) w.MainDatabaseConnectionString = connectionString;
+            });
+        return services.AddSingleton(thresholds).AddSingleton(tenants)
             .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
+    }
+
+    private static void UseTenantDatabases(this StoreOptions opts, string connectionString, LedgerTenants tenants)
+    {
+        opts.ConfigureNpgsqlDataSourceBuilder(b => b.UseNodaTime());
+        opts.MultiTenantedDatabases(databases =>
+        {
+            // The first database added is Marten's default.
+            databases.AddSingleTenantDatabase(connectionString, "default");
+            foreach (var (tenant, database) in tenants.Databases) databases.AddSingleTenantDatabase(database, tenant);
+        });
+        // Requests without a tenant claim, the sealer and the importer keep using the default database.
+        opts.Advanced.DefaultTenantUsageEnabled = true;
     }
 }

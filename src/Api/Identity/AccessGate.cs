@@ -10,7 +10,7 @@ namespace Sanzi.Api.Identity;
 /// </summary>
 public sealed class AccessGate(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IQuerySession session)
+    public async Task InvokeAsync(HttpContext context, IQuerySession session, IDocumentStore store, LedgerTenants tenants)
     {
         if (context.GetEndpoint() is not RouteEndpoint endpoint)
         {
@@ -18,10 +18,15 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
+        // The units a request touches are looked up where the request will read and write: its county's database.
+        var tenant = context.User.FindFirst(LedgerClaims.Tenant)?.Value;
+        await using var tenantSession = tenant is not null && tenants.Serves(tenant) ? store.QuerySession(tenant) : null;
         var access = AccessTable.Find(context.Request.Method, endpoint.RoutePattern.RawText);
         var refusal = access is null
             ? IsApi(context) ? Forbidden("This endpoint is in no row of the access table, so no role may call it.") : null
-            : await RefusalAsync(access, context, session);
+            : tenant is not null && !tenants.Serves(tenant)
+                ? Forbidden($"This ledger keeps no database for county {tenant}, the token's tenant.")
+                : await RefusalAsync(access, context, tenantSession ?? session);
         if (refusal is null) await next(context);
         else await ProblemMapping.WriteAsync(context, refusal);
     }

@@ -29,4 +29,7 @@ public static class LedgerClaims
 
     /// <summary>One claim per division code the person may write; a code also covers every code under it (a township its villages).</summary>
     public const string Unit = "unit";
+
+    /// <summary>The county (or city) whose database the person works in, when the ledger keeps a database per county; none means the default database.</summary>
+    public const string Tenant = "tenant";
 }

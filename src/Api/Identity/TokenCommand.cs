@@ -14,6 +14,9 @@ public sealed class TokenInput : NetCoreInput
     [Description("The person, as events will name them, e.g. 张敏")]
     public string NameFlag { get; set; } = "";
 
+    [Description("The county or city whose database the person works in, when the ledger keeps one per county (Ledger:Tenants)")]
+    public string? TenantFlag { get; set; }
+
     [Description("How many hours the token is valid (default 12)")]
     public int HoursFlag { get; set; } = 12;
 }
@@ -31,7 +34,7 @@ public sealed class TokenCommand : JasperFxCommand<TokenInput>
         try
         {
             Console.WriteLine(host.Services.GetRequiredService<TokenIssuer>()
-                .Issue(input.NameFlag, input.RoleFlag, input.UnitFlag, Duration.FromHours(input.HoursFlag)));
+                .Issue(input.NameFlag, input.RoleFlag, input.UnitFlag, Duration.FromHours(input.HoursFlag), input.TenantFlag));
             return true;
         }
         catch (ArgumentException e)

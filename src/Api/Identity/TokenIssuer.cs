@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime;
+using Sanzi.Api.Hosting;
 
 namespace Sanzi.Api.Identity;
 
@@ -10,7 +11,7 @@ public sealed class TokenIssuer(SigningKey key, IClock clock)
 {
     public static readonly Duration DefaultLifetime = Duration.FromHours(12);
 
-    public string Issue(string name, string role, IEnumerable<string> units, Duration lifetime)
+    public string Issue(string name, string role, IEnumerable<string> units, Duration lifetime, string? tenant = null)
     {
         var codes = units.Distinct().ToList();
         if (name.Trim().Length is 0 or > 100 || name.Any(char.IsControl))
@@ -21,6 +22,8 @@ public sealed class TokenIssuer(SigningKey key, IClock clock)
             throw new ArgumentException($"Unit '{bad}' is not a division code (2, 4, 6, 9 or 12 digits).", nameof(units));
         if (role == Roles.TownshipClerk && codes.Count == 0)
             throw new ArgumentException("A township clerk's token must name at least one unit.", nameof(units));
+        if (tenant is not null && !LedgerTenants.IsTenantId(tenant))
+            throw new ArgumentException($"The tenant '{tenant}' is not a county or city code (4 or 6 digits).", nameof(tenant));
         if (lifetime <= Duration.Zero) throw new ArgumentException("The lifetime must be positive.", nameof(lifetime));
 
         var now = clock.GetCurrentInstant();
@@ -28,6 +31,7 @@ public sealed class TokenIssuer(SigningKey key, IClock clock)
             new Claim(LedgerClaims.Name, name.Trim()),
             new Claim(LedgerClaims.Role, role),
             .. codes.Select(c => new Claim(LedgerClaims.Unit, c)),
+            .. tenant is null ? Array.Empty<Claim>() : [new Claim(LedgerClaims.Tenant, tenant)],
         ]);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -1,4 +1,5 @@
 using NodaTime.Text;
+using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Imports;
 using Wolverine.Http;
@@ -39,7 +40,8 @@ public static class ImportEndpoints
             : throw Refused.Invalid("businessDate", "must be a date like 2026-11-30");
         var onlyValid = validOnly ?? false;
         var result = await importer.ImportAsync(
-            new ImportRequest(code, file.Table(table), file.Rows, onlyValid, date), actor, actors.CorrelationId, null, ct);
+            new ImportRequest(code, file.Table(table), file.Rows, onlyValid, date, request.HttpContext.User.FindFirst(LedgerClaims.Tenant)?.Value),
+            actor, actors.CorrelationId, null, ct);
         if (result.Refused(onlyValid))
             throw new Refused(RefusalKind.Invalid,
                 $"{result.Problems.Select(p => p.Row).Distinct().Count()} of {result.Rows} rows break the ledger's rules; nothing was written",

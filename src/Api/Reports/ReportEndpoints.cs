@@ -24,13 +24,19 @@ public static class ReportEndpoints
 
     /// <summary>清产核资汇总表</summary>
     [WolverineGet("/api/units/{code}/summary")]
-    public static Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, book, session, clock, (records, _) => Task.FromResult<IReport>(SummaryReport.Build(records)), ct);
+    public static async Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
+    {
+        var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        return ReportFormats.Render(await SummaryReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+    }
 
     /// <summary>债权债务清单</summary>
     [WolverineGet("/api/units/{code}/debts")]
-    public static Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, book, session, clock, async (records, c) => await DebtRegisterReport.LoadAsync(session, records, c), ct);
+    public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
+    {
+        var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        return ReportFormats.Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+    }
 
     /// <summary>移交清册</summary>
     [WolverineGet("/api/units/{code}/handover")]

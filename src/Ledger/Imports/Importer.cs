@@ -9,7 +9,7 @@ namespace Sanzi.Ledger.Imports;
 
 /// <summary>What to import: into which unit's books, which register, its rows, and whether to skip bad rows.</summary>
 public sealed record ImportRequest(string UnitCode, TableSpec Spec, IReadOnlyList<ImportRow> Rows, bool ValidOnly = false,
-    LocalDate? BusinessDate = null);
+    LocalDate? BusinessDate = null, string? Tenant = null);
 
 /// <summary>
 /// How an import went: rows read, items written now, rows already in the books from an earlier run, and
@@ -44,20 +44,20 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
             throw Common.Refused.Invalid("businessDate", $"may not be later than the recording date {stamp.RecordedOn}");
 
         UnitBook unit;
-        await using (var query = store.QuerySession()) unit = await query.UnitAsync(request.UnitCode, ct);
+        await using (var query = store.QueryFor(request.Tenant)) unit = await query.UnitAsync(request.UnitCode, ct);
         var plan = ImportPlan.Build(request.Spec, unit, request.Rows, stamp);
         if (plan.Problems.Count > 0 && !request.ValidOnly)
             return new ImportResult(unit.Code, request.Spec.Table, request.Rows.Count, 0, 0, plan.Problems);
 
-        var existing = await ExistingStreamsAsync(plan.Rows.Select(r => r.ItemId).ToArray(), ct);
-        if (existing.Count > 0) await writer.RepairAsync(existing, ct);
+        var existing = await ExistingStreamsAsync(plan.Rows.Select(r => r.ItemId).ToArray(), request.Tenant, ct);
+        if (existing.Count > 0) await writer.RepairAsync(existing, request.Tenant, ct);
         var pending = plan.Rows.Where(r => !existing.Contains(r.ItemId)).ToList();
         progress?.Report(new ImportProgress(0, pending.Count));
         var written = 0;
         foreach (var batch in pending.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
-            await WriteBatchAsync(request.Spec, unit.Code, batch, stamp, new ImportMetadata(actor, correlationId, now), ct);
+            await WriteBatchAsync(request.Spec, unit.Code, batch, stamp, new ImportMetadata(actor, correlationId, now, request.Tenant), ct);
             written += batch.Length;
             progress?.Report(new ImportProgress(written, pending.Count));
         }
@@ -70,14 +70,15 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
         ImportMetadata metadata, CancellationToken ct)
     {
         UnitBook unit;
-        await using (var query = store.QuerySession()) unit = await query.UnitAsync(unitCode, ct);
+        await using (var query = store.QueryFor(metadata.Tenant)) unit = await query.UnitAsync(unitCode, ct);
         await writer.WriteAsync(batch.Select(row => new ImportedItem(row.ItemId, spec.Decide(row.Command, unit, row.ItemId, stamp))).ToList(),
             metadata, ct);
     }
 
-    private async Task<HashSet<Guid>> ExistingStreamsAsync(Guid[] ids, CancellationToken ct)
+    private async Task<HashSet<Guid>> ExistingStreamsAsync(Guid[] ids, string? tenant, CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
+        var database = tenant is null ? store.Storage.Database : await store.Storage.FindOrCreateDatabase(tenant);
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(@ids)", connection);

@@ -6,6 +6,7 @@ using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Resources;
+using Sanzi.Projections.Summary;
 
 namespace Sanzi.Projections.Catalog;
 
@@ -51,6 +52,9 @@ public sealed record CatalogRow(Guid Id, Item Item, IReadOnlyList<string> Units,
         Units = Units.Contains(e.ToUnit) ? Units : [.. Units, e.ToUnit],
         Transfers = [.. Transfers, new Transfer(e.FromUnit, e.ToUnit, e.HandoverId, e.Stamp.BusinessDate, e.Value, Item, CountedValue, e.Quantity)],
     };
+
+    /// <summary>What this row adds to the summary totals and debt register of every unit it lists; the database keeps the sums.</summary>
+    public IReadOnlyList<SummaryShare> Shares => Units.Select(u => SummaryShare.Of(u, LineFor(u))).ToList();
 
     /// <summary>The item as the given unit's books show it: its own, or as it was when the unit handed it over.</summary>
     public UnitLine LineFor(string unitCode) =>

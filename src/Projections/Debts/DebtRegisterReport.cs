@@ -3,7 +3,9 @@ using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Units;
 using Sanzi.Projections.Reports;
+using Sanzi.Projections.Summary;
 
 namespace Sanzi.Projections.Debts;
 
@@ -43,33 +45,44 @@ public sealed record DebtRegisterReport(
     IReadOnlyList<Counterparty> Counterparties,
     Ownership Book) : IReport
 {
-    public static async Task<DebtRegisterReport> LoadAsync(IQuerySession session, UnitRecords records, CancellationToken ct)
+    /// <summary>
+    /// Now, the lines the projection keeps listed for the unit (<see cref="UnitTotals.DebtsAsync"/>) and nothing else;
+    /// at another time, the records as they stood, each line replayed to that time.
+    /// </summary>
+    public static async Task<DebtRegisterReport> LoadAsync(IQuerySession session, string code, ReportTime time, Ownership? book, CancellationToken ct)
     {
-        var debts = records.Lines.Where(l => l.Item.Kind is ItemKind.Claim or ItemKind.Liability).ToList();
-        var ids = debts.Select(l => l.Item.Id).ToList();
-        var lines = !records.Time.IsNow
-            ? await Replay.AtAsync<DebtLine>(session, ids.Append(records.Unit.Id), records.Time, ct,
-                typeof(DebtRecorded), typeof(DebtIncreased), typeof(DebtReduced), typeof(DebtsLocked))
-            : await session.LoadManyAsync<DebtLine>(ct, ids);
-        var byId = lines.ToDictionary(l => l.Id);
-        return Build(records, debts.Select(d => (d.Status, byId[d.Item.Id])).ToList());
+        if (!time.IsNow) return await AtAsync(session, await UnitRecords.LoadAsync(session, code, time, ct, book), ct);
+        var totals = await UnitTotals.LoadAsync(session, code, book, ct);
+        var listed = await totals.DebtsAsync(session, ct);
+        var byId = (await session.LoadManyAsync<DebtLine>(ct, listed.Select(d => d.ItemId))).ToDictionary(l => l.Id);
+        var debts = listed.Select(d => (d.Status, Line: byId[d.ItemId]))
+            .OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).ThenBy(d => d.Line.Id).ToList();
+        return Build(totals.Unit, time, totals.Book, debts);
     }
 
-    private static DebtRegisterReport Build(UnitRecords records, IReadOnlyList<(string Status, DebtLine Line)> debts)
+    private static async Task<DebtRegisterReport> AtAsync(IQuerySession session, UnitRecords records, CancellationToken ct)
     {
-        var code = records.Unit.Code;
+        var debts = records.Lines.Where(l => l.Item.Kind is ItemKind.Claim or ItemKind.Liability).ToList();
+        var lines = await Replay.AtAsync<DebtLine>(session, debts.Select(l => l.Item.Id).Append(records.Unit.Id), records.Time, ct,
+            typeof(DebtRecorded), typeof(DebtIncreased), typeof(DebtReduced), typeof(DebtsLocked));
+        var byId = lines.ToDictionary(l => l.Id);
+        return Build(records.Unit, records.Time, records.Book, debts.Select(d => (d.Status, byId[d.Item.Id])).ToList());
+    }
+
+    private static DebtRegisterReport Build(UnitBook unit, ReportTime time, Ownership book, IReadOnlyList<(string Status, DebtLine Line)> debts)
+    {
         var counterparties = debts
             .GroupBy(d => (d.Line.Side, d.Line.Counterparty))
             .OrderBy(g => g.Key.Side).ThenBy(g => g.Key.Counterparty, StringComparer.Ordinal)
             .Select(g =>
             {
-                var lines = g.OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).Select(d => Line(d.Status, d.Line, code)).ToList();
+                var lines = g.OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).Select(d => Line(d.Status, d.Line, unit.Code)).ToList();
                 var locked = lines.Any(l => l.LockedBalance is not null) ? lines.Sum(l => l.LockedBalance ?? 0m) : (decimal?)null;
                 return new Counterparty(g.Key.Counterparty, g.Key.Side, g.First().Line.CounterpartyType, locked, lines.Sum(l => l.CurrentBalance),
                     lines.Any(l => l.ChangedAfterLock), lines);
             })
             .ToList();
-        return new DebtRegisterReport(code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.DebtsLockedAsOf, counterparties, records.Book);
+        return new DebtRegisterReport(unit.Code, unit.Name, time.AsOf, time.KnownAt, unit.DebtsLockedAsOf, counterparties, book);
     }
 
     private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)

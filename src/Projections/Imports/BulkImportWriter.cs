@@ -21,7 +21,8 @@ namespace Sanzi.Projections.Imports;
 /// row, debt line), built by the projections' own create functions, by bulk document insert. The events are
 /// committed first; a run killed between the two leaves streams without their documents, which the next run
 /// finds among the rows already imported and writes (<see cref="RepairAsync"/>). If the store has an inline
-/// projection this writer doesn't know, it writes through a session instead, so no read model is ever skipped.
+/// projection this writer doesn't know, or the batch goes to a county's own database, it writes through a session instead,
+/// so no read model is ever skipped.
 /// </summary>
 public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
 {
@@ -46,7 +47,7 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
 
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
-        if (!CoversEveryInlineProjection || HasSessionListeners)
+        if (!CoversEveryInlineProjection || HasSessionListeners || metadata.Tenant is not null)
         {
             await _session.WriteAsync(items, metadata, ct);
             return;
@@ -72,8 +73,10 @@ public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
         await WriteReadModelsAsync(items.Select(i => i.Registered), BulkInsertMode.InsertsOnly, ct);
     }
 
-    public async Task RepairAsync(IReadOnlyCollection<Guid> existing, CancellationToken ct)
+    public async Task RepairAsync(IReadOnlyCollection<Guid> existing, string? tenant, CancellationToken ct)
     {
+        // The session path owes nothing, and it is the only one a county's own database is written by.
+        if (tenant is not null) return;
         await using var session = store.QuerySession();
         var withRows = (await session.LoadManyAsync<CatalogRow>(ct, existing)).Select(r => r.Id).ToHashSet();
         var owed = new List<ILedgerEvent>();

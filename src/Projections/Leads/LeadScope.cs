@@ -3,6 +3,7 @@ using Sanzi.Ledger.Assets;
 using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Documents;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
@@ -67,6 +68,7 @@ public sealed class LeadScope
                 case DebtsLocked l: _lockedAt.TryAdd(l.UnitCode, l.Stamp.RecordedAt); break;
                 case BooksHandedOver h: _handedOver.TryAdd(h.UnitCode, h); break;
                 case ExceptionApproved x: _exceptions.TryAdd(x.ExceptionId, x); break;
+                case DocumentsAttached: _attachments = null; break;
             }
             if (fact.BusinessDate > Today) Today = fact.BusinessDate;
         }
@@ -89,6 +91,11 @@ public sealed class LeadScope
     public bool HasStream(Guid streamId) => _firstEvents.ContainsKey(streamId);
 
     public IReadOnlyList<EventFact> Facts => _facts;
+
+    /// <summary>The documents each entry carries, attached later ones included.</summary>
+    public Func<EventFact, IReadOnlyList<string>> Attachments => _attachments ??= Documents.Attachments.Of(_facts);
+
+    private Func<EventFact, IReadOnlyList<string>>? _attachments;
     public LeadThresholds Thresholds { get; }
     public Reform? Reform { get; private set; }
     public CounterpartyRegister Counterparties { get; private set; } = null!;
@@ -139,7 +146,8 @@ public sealed class LeadScope
         };
         return new LeadEvent(f.Sequence, f.EventId, f.StreamId, f.Type, f.BusinessDate, f.Actor,
             _firstEvents.ContainsKey(f.StreamId) && FirstEventOf(f.StreamId) is not UnitRegistered ? ItemLabel(f.StreamId) : null,
-            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null);
+            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null,
+            Attachments(f) is { Count: > 0 } documents ? documents : null);
     }
 
     /// <summary>Leads carry the reform whose old unit they concern; a successor's own leads carry none.</summary>

@@ -56,6 +56,12 @@ public sealed record LeadThresholds
     /// <summary>Off-book income (账外账): the share of a contract year's rent that may be missing from the booked receipts.</summary>
     public decimal RentShortfallShare { get; init; } = 0.10m;
 
+    /// <summary>Rent in arrears (欠缴租金): days after a contract year begins before its unpaid rent is arrears.</summary>
+    public int RentGraceDays { get; init; } = 30;
+
+    /// <summary>Contracts that remind: a contract running out within this many days is listed as expiring (即将到期).</summary>
+    public int ContractReminderDays { get; init; } = 90;
+
     /// <summary>Cheap leases: rent per 亩 below this share of the reference (county rent or peers' median) is a lead.</summary>
     public decimal CheapLeaseShare { get; init; } = 0.5m;
 

@@ -1,5 +1,6 @@
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
+using Sanzi.Projections.Summary;
 
 namespace Sanzi.Projections.Reports;
 
@@ -16,12 +17,14 @@ public static class Land
     /// <summary>The area the count settled on (核实面积): the counted area if one was given, nothing for a parcel not found.</summary>
     public static decimal VerifiedArea(Item item) => item.Status == ItemStatus.Missing ? 0m : item.Count?.CountedQuantity ?? item.Quantity;
 
-    public static IReadOnlyList<LandLine> ByType(IEnumerable<Item> items) =>
-        items.Where(i => i.Kind == ItemKind.Resource)
-            .GroupBy(i => (i.Category, i.CategoryName))
+    public static IReadOnlyList<LandLine> ByType(IEnumerable<Item> items) => ByType(SummaryBucket.Fold(items));
+
+    public static IReadOnlyList<LandLine> ByType(IEnumerable<SummaryBucket> buckets) =>
+        buckets.Where(b => b.Kind == ItemKind.Resource)
+            .GroupBy(b => (b.Category, b.CategoryName))
             .OrderBy(g => g.Key.Category, StringComparer.Ordinal)
-            .Select(g => new LandLine(g.Key.Category, g.Key.CategoryName, g.Count(), g.Sum(i => i.Quantity), g.Sum(VerifiedArea), g.Sum(i => i.BookValue),
-                g.Sum(i => i.VerifiedValue)))
+            .Select(g => new LandLine(g.Key.Category, g.Key.CategoryName, g.Sum(b => b.Items), g.Sum(b => b.Quantity), g.Sum(b => b.VerifiedArea),
+                g.Sum(b => b.BookValue), g.Sum(b => b.VerifiedValue)))
             .ToList();
 
     public static Table Table(IReadOnlyList<LandLine> land) =>

@@ -1,6 +1,7 @@
+using Marten;
 using NodaTime;
 using Sanzi.Ledger.Common;
-using Sanzi.Projections.Catalog;
+using Sanzi.Ledger.Units;
 using Sanzi.Projections.Reports;
 
 namespace Sanzi.Projections.Summary;
@@ -35,25 +36,35 @@ public sealed record SummaryReport(
     IReadOnlyList<LandLine> Land,
     Ownership Book) : IReport
 {
-    public static SummaryReport Build(UnitRecords records)
+    /// <summary>Now, from the totals the projection keeps; at another time, folded from the records as they stood.</summary>
+    public static async Task<SummaryReport> LoadAsync(IQuerySession session, string code, ReportTime time, Ownership? book, CancellationToken ct)
     {
-        var items = records.Lines.Where(l => l.HandedOver || l.Item.IsInBooks).Select(l => l.Item).ToList();
+        if (!time.IsNow) return Build(await UnitRecords.LoadAsync(session, code, time, ct, book));
+        var totals = await UnitTotals.LoadAsync(session, code, book, ct);
+        return Build(totals.Unit, time, totals.Book, totals.Buckets);
+    }
+
+    public static SummaryReport Build(UnitRecords records) =>
+        Build(records.Unit, records.Time, records.Book,
+            SummaryBucket.Fold(records.Lines.Where(l => l.HandedOver || l.Item.IsInBooks).Select(l => l.Item)).Select(b => b.Normalized()).ToList());
+
+    private static SummaryReport Build(UnitBook unit, ReportTime time, Ownership book, IReadOnlyList<SummaryBucket> buckets)
+    {
         var lines = new List<SummaryLine>();
         foreach (var (kind, section) in Sections)
         {
-            var ofKind = items.Where(i => i.Kind == kind).ToList();
-            lines.AddRange(ofKind.GroupBy(i => i.CategoryName).OrderBy(g => g.Key, StringComparer.Ordinal)
+            var ofKind = buckets.Where(b => b.Kind == kind).ToList();
+            lines.AddRange(ofKind.GroupBy(b => b.CategoryName).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => Line(section, g.Key, g.ToList(), kind == ItemKind.Resource)));
             lines.Add(Line(section, $"{section}合计", ofKind, kind == ItemKind.Resource));
         }
 
-        lines.AddRange(BalanceSheet.Rows(items));
-        var surplus = items.Where(i => i.FoundAtCount).ToList();
-        var missing = items.Where(i => i.Status == Ledger.Items.ItemStatus.Missing).ToList();
-        lines.Add(new("盘盈盘亏", "盘盈", surplus.Count, null, 0m, surplus.Sum(i => i.VerifiedValue), surplus.Sum(i => i.VerifiedValue)));
-        lines.Add(new("盘盈盘亏", "盘亏", missing.Count, null, missing.Sum(i => i.BookValue), 0m, -missing.Sum(i => i.BookValue)));
-        return new SummaryReport(records.Unit.Code, records.Unit.Name, records.Time.AsOf, records.Time.KnownAt, records.Unit.Inventory?.SnapshotDate,
-            lines, Reports.Land.ByType(items), records.Book);
+        lines.AddRange(BalanceSheet.Rows(buckets));
+        var surplus = buckets.Where(b => b.FoundAtCount).ToList();
+        var missing = buckets.Where(b => b.Missing).ToList();
+        lines.Add(new("盘盈盘亏", "盘盈", surplus.Sum(b => b.Items), null, 0m, surplus.Sum(b => b.VerifiedValue), surplus.Sum(b => b.VerifiedValue)));
+        lines.Add(new("盘盈盘亏", "盘亏", missing.Sum(b => b.Items), null, missing.Sum(b => b.BookValue), 0m, -missing.Sum(b => b.BookValue)));
+        return new SummaryReport(unit.Code, unit.Name, time.AsOf, time.KnownAt, unit.Inventory?.SnapshotDate, lines, Reports.Land.ByType(buckets), book);
     }
 
     private static readonly (ItemKind Kind, string Section)[] Sections =
@@ -61,11 +72,11 @@ public sealed record SummaryReport(
         (ItemKind.Fund, "货币资金"), (ItemKind.Asset, "资产"), (ItemKind.Resource, "资源"), (ItemKind.Claim, "债权"), (ItemKind.Liability, "债务"),
     ];
 
-    private static SummaryLine Line(string section, string name, IReadOnlyList<Ledger.Items.Item> items, bool area)
+    private static SummaryLine Line(string section, string name, IReadOnlyList<SummaryBucket> buckets, bool area)
     {
-        var book = items.Sum(i => i.BookValue);
-        var verified = items.Sum(i => i.VerifiedValue);
-        return new SummaryLine(section, name, items.Count, area ? items.Sum(i => i.Quantity) : null, book, verified, verified - book);
+        var book = buckets.Sum(b => b.BookValue);
+        var verified = buckets.Sum(b => b.VerifiedValue);
+        return new SummaryLine(section, name, buckets.Sum(b => b.Items), area ? buckets.Sum(b => b.Quantity) : null, book, verified, verified - book);
     }
 
     public string FileName() => $"清产核资汇总表-{UnitCode}-{BookOf.ChineseName(Book)}";

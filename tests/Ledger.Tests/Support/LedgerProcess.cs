@@ -30,8 +30,9 @@ public sealed class LedgerProcess : IAsyncDisposable
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>(Sanzi.Api.Identity.SigningKey.Setting, SigningKey)]).Build(), Path.GetTempPath()),
         NodaTime.SystemClock.Instance);
 
-    /// <summary>Starts the ledger; its console (warnings, failed circuits) is written to <paramref name="log"/>.</summary>
-    public static async Task<LedgerProcess> StartAsync(string database, string log)
+    /// <param name="settings">More settings for the process, as environment variables (<c>Section__Key</c>).</param>
+    /// <param name="log">Where its console (warnings, failed circuits) is written; by default <c>{database}.log</c> in the temp folder.</param>
+    public static async Task<LedgerProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? settings = null, string? log = null)
     {
         var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
@@ -63,11 +64,9 @@ public sealed class LedgerProcess : IAsyncDisposable
         if (Directory.Exists(integrity)) Directory.Delete(integrity, recursive: true);
         start.Environment["Integrity__Folder"] = integrity;
         start.Environment["Auth__SigningKey"] = SigningKey;
-        // A county that sets no least notice period: a merger the browser takes in one sitting declares 0 days
-        // (the sample declares 7, entered after the fact, and keeps them).
-        start.Environment["Notices__MinimumDays"] = "0";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        var console = new StreamWriter(log) { AutoFlush = true };
+        var console = new StreamWriter(log ?? Path.Combine(Path.GetTempPath(), $"{database}.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
         process.BeginOutputReadLine();

@@ -1,0 +1,108 @@
+using Marten;
+using Sanzi.Projections.Catalog;
+using Weasel.Core;
+using Weasel.Core.Migrations;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Functions;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Triggers;
+
+namespace Sanzi.Projections.Summary;
+
+/// <summary>
+/// The totals the summary (清产核资汇总表) and the debt register read instead of every catalog row: per unit, book
+/// and <see cref="SummaryBucket"/> the count and sums, and per unit the claims and liabilities it lists. The catalog
+/// projection computes each row's <see cref="SummaryShare"/>s; a trigger on the row's table takes the old shares
+/// away and adds the new ones in the statement that writes the row. So every path that writes catalog rows (inline
+/// projection, rebuild, the bulk import's COPY) keeps the totals, in the same transaction, without reading the unit's
+/// other rows; a rebuild's TRUNCATE empties them with the rows.
+/// </summary>
+public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSchemaBase("SummaryTotals", migrator)
+{
+    public const string TotalsTable = "summary_totals";
+    public const string DebtsTable = "summary_debts";
+
+    private static readonly string[] Bucket = ["unit_code", "book", "included", "kind", "category", "category_name", "found_at_count", "missing"];
+    private static readonly string[] Sums = ["quantity", "verified_area", "book_value", "verified_value", "original_value", "accumulated_depreciation"];
+
+    /// <summary>After the catalog rows' table, which the triggers are on.</summary>
+    public override IEnumerable<Type> DependentTypes() => [typeof(CatalogRow)];
+
+    protected override IEnumerable<ISchemaObject> schemaObjects()
+    {
+        var totals = new Table(new PostgresqlObjectName(schema, TotalsTable, SchemaUtils.IdentifierUsage.General));
+        foreach (var column in Bucket)
+            totals.AddColumn(column, column is "included" or "found_at_count" or "missing" ? "boolean" : "text").AsPrimaryKey();
+        totals.AddColumn<long>("items").NotNull();
+        foreach (var column in Sums) totals.AddColumn(column, "numeric").NotNull();
+
+        var debts = new Table(new PostgresqlObjectName(schema, DebtsTable, SchemaUtils.IdentifierUsage.General));
+        debts.AddColumn<string>("unit_code").AsPrimaryKey();
+        debts.AddColumn<Guid>("item_id").AsPrimaryKey();
+        debts.AddColumn<string>("book").NotNull();
+        debts.AddColumn<string>("status").NotNull();
+        debts.Indexes.Add(new IndexDefinition($"ix_{DebtsTable}_item") { Columns = ["item_id"] });
+
+        var function = new Function(new PostgresqlObjectName(schema, "summary_shares_kept", SchemaUtils.IdentifierUsage.Function), FunctionSql());
+        var rows = $"{schema}.mt_doc_catalogrow";
+        var perRow = new Trigger($"{schema}.summary_shares_kept", rows, $"{schema}.summary_shares_kept()")
+        {
+            Timing = TriggerTiming.After, Events = TriggerEvents.Insert | TriggerEvents.Update | TriggerEvents.Delete, ForEachRow = true,
+        };
+        var emptied = new Trigger($"{schema}.summary_shares_emptied", rows, $"{schema}.summary_shares_kept()")
+        {
+            Timing = TriggerTiming.After, Events = TriggerEvents.Truncate, ForEachRow = false,
+        };
+        return [totals, debts, function, perRow, emptied];
+    }
+
+    /// <summary>
+    /// Old shares count −1, new ones +1, summed per bucket so each total row is touched once; a rewrite that changes no
+    /// share (a lease signed, say) touches nothing. Sums only: what an item adds is decided in C#, by the projection.
+    /// </summary>
+    private string FunctionSql()
+    {
+        var bucket = string.Join(", ", Bucket);
+        var sums = string.Join(", ", Sums.Select(c => $"sum({c}) as {c}"));
+        var add = string.Join(", ", Sums.Prepend("items").Select(c => $"{c} = t.{c} + excluded.{c}"));
+        return $$"""
+            CREATE OR REPLACE FUNCTION {{schema}}.summary_shares_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF TG_OP = 'TRUNCATE' THEN
+                TRUNCATE {{schema}}.{{TotalsTable}}, {{schema}}.{{DebtsTable}};
+                RETURN NULL;
+              END IF;
+              IF TG_OP = 'UPDATE' AND OLD.data -> 'shares' = NEW.data -> 'shares' THEN
+                RETURN NULL;
+              END IF;
+              INSERT INTO {{schema}}.{{TotalsTable}} AS t ({{bucket}}, items, {{string.Join(", ", Sums)}})
+              SELECT {{bucket}}, sum(items), {{sums}}
+              FROM (
+                SELECT e ->> 'unitCode' AS unit_code, e ->> 'book' AS book, (e ->> 'included')::boolean AS included,
+                  b ->> 'kind' AS kind, b ->> 'category' AS category, b ->> 'categoryName' AS category_name,
+                  (b ->> 'foundAtCount')::boolean AS found_at_count, (b ->> 'missing')::boolean AS missing,
+                  s.sign * (b ->> 'items')::bigint AS items, s.sign * (b ->> 'quantity')::numeric AS quantity,
+                  s.sign * (b ->> 'verifiedArea')::numeric AS verified_area, s.sign * (b ->> 'bookValue')::numeric AS book_value,
+                  s.sign * (b ->> 'verifiedValue')::numeric AS verified_value, s.sign * (b ->> 'originalValue')::numeric AS original_value,
+                  s.sign * (b ->> 'accumulatedDepreciation')::numeric AS accumulated_depreciation
+                FROM (SELECT -1 AS sign, OLD.data -> 'shares' AS shares WHERE TG_OP <> 'INSERT'
+                      UNION ALL SELECT 1, NEW.data -> 'shares' WHERE TG_OP <> 'DELETE') s
+                  CROSS JOIN LATERAL jsonb_array_elements(s.shares) e
+                  CROSS JOIN LATERAL (SELECT e -> 'bucket' AS b) x
+              ) d
+              GROUP BY {{bucket}}
+              ON CONFLICT ({{bucket}}) DO UPDATE SET {{add}};
+              IF TG_OP <> 'INSERT' THEN
+                DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = OLD.id;
+              END IF;
+              IF TG_OP <> 'DELETE' THEN
+                INSERT INTO {{schema}}.{{DebtsTable}} (unit_code, item_id, book, status)
+                SELECT e ->> 'unitCode', NEW.id, e ->> 'book', e ->> 'debtStatus'
+                FROM jsonb_array_elements(NEW.data -> 'shares') e WHERE e ->> 'debtStatus' IS NOT NULL;
+              END IF;
+              RETURN NULL;
+            END
+            $$;
+            """;
+    }
+}

@@ -1,0 +1,54 @@
+using Marten;
+using Npgsql;
+using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Units;
+
+namespace Sanzi.Projections.Summary;
+
+/// <summary>
+/// A unit's totals as the projection keeps them now (<see cref="SummaryTotals"/>): its books, the book a report
+/// covers, chosen as <see cref="UnitRecords"/> chooses it, and that book's buckets of items the summary counts.
+/// A few dozen rows whatever the unit's size.
+/// </summary>
+public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IReadOnlyList<SummaryBucket> Buckets)
+{
+    public static async Task<UnitTotals> LoadAsync(IQuerySession session, string code, Ownership? book, CancellationToken ct)
+    {
+        var unit = await session.UnitAsync(code, ct);
+        var rows = new List<(Ownership Book, bool Included, SummaryBucket Bucket)>();
+        var command = new NpgsqlCommand(
+            $"select book, included, kind, category, category_name, found_at_count, missing, items, quantity, verified_area, book_value, verified_value, " +
+            $"original_value, accumulated_depreciation from {Schema(session)}.{SummaryTotals.TotalsTable} " +
+            "where unit_code = $1 and items <> 0")
+        {
+            Parameters = { new() { Value = code } },
+        };
+        await using (var reader = await session.ExecuteReaderAsync(command, ct))
+            while (await reader.ReadAsync(ct))
+                rows.Add((Parse<Ownership>(reader.GetString(0)), reader.GetBoolean(1), new SummaryBucket(Parse<ItemKind>(reader.GetString(2)),
+                    reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), reader.GetBoolean(6), (int)reader.GetInt64(7), reader.GetDecimal(8),
+                    reader.GetDecimal(9), reader.GetDecimal(10), reader.GetDecimal(11), reader.GetDecimal(12), reader.GetDecimal(13))));
+
+        var chosen = BookOf.Choose(book, rows.Select(r => r.Book), code);
+        return new UnitTotals(code, unit, chosen, rows.Where(r => r.Book == chosen && r.Included).Select(r => r.Bucket.Normalized()).ToList());
+    }
+
+    /// <summary>The claims and liabilities this book of the unit lists or listed, with their status in its books.</summary>
+    public async Task<IReadOnlyList<(Guid ItemId, string Status)>> DebtsAsync(IQuerySession session, CancellationToken ct)
+    {
+        var command = new NpgsqlCommand(
+            $"select item_id, status, book from {Schema(session)}.{SummaryTotals.DebtsTable} where unit_code = $1")
+        {
+            Parameters = { new() { Value = Code } },
+        };
+        var debts = new List<(Guid, string)>();
+        await using var reader = await session.ExecuteReaderAsync(command, ct);
+        while (await reader.ReadAsync(ct))
+            if (Parse<Ownership>(reader.GetString(2)) == Book) debts.Add((reader.GetGuid(0), reader.GetString(1)));
+        return debts;
+    }
+
+    private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
+
+    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Npgsql;
+using Sanzi.Api.Hosting;
+using Sanzi.Api.Identity;
+using Sanzi.Tests.Support;
+using Shouldly;
+using static Sanzi.Tests.Support.Reports;
+
+namespace Sanzi.Tests.Hosting;
+
+/// <summary>
+/// A ledger kept as a database per county, on two PostgreSQL servers: county 360702's books on one, 360703's on the
+/// other, the default database beside the first. A clerk's token names the county (its tenant claim); what they
+/// write lands in that county's database only, reports read only it, and a token of one county can't see the other.
+/// </summary>
+public class TenancyTests
+{
+    private const string CountyA = "360702";
+    private const string CountyB = "360703";
+
+    [Fact]
+    public async Task Each_countys_writes_and_reports_stay_in_its_own_database()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var serverA = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-a-{Guid.NewGuid():N}"), throwaway: true, ct);
+        await using var serverB = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-b-{Guid.NewGuid():N}"), throwaway: true, ct);
+        await serverA.EnsureDatabaseAsync("county_default", ct);
+        var databases = new Dictionary<string, string>
+        {
+            ["default"] = serverA.ConnectionString("county_default"),
+            [CountyA] = serverA.ConnectionString("ledger"),
+            [CountyB] = serverB.ConnectionString("ledger"),
+        };
+        await using var host = await AlbaHost.For<Program>(b => b
+            .UseSetting("ConnectionStrings:Ledger", databases["default"])
+            .UseSetting($"{LedgerTenants.Section}:{CountyA}", databases[CountyA])
+            .UseSetting($"{LedgerTenants.Section}:{CountyB}", databases[CountyB])
+            .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tenant-integrity-{Guid.NewGuid():N}")));
+        var a = new CountyClient(host, CountyA);
+        var b = new CountyClient(host, CountyB);
+
+        await a.Send("POST", "/api/reforms", Roles.ReformOffice, Sample.Reform($"{CountyA}101", $"{CountyA}102"), 201);
+        await a.Send("POST", $"/api/units/{CountyA}101/assets", Roles.TownshipClerk, Sample.Vehicle(originalValue: 86_000m), 201);
+        await b.Send("POST", "/api/reforms", Roles.ReformOffice, Sample.Reform($"{CountyB}101", $"{CountyB}102"), 201);
+        await b.Send("POST", $"/api/units/{CountyB}101/assets", Roles.TownshipClerk, Sample.Vehicle(originalValue: 12_000m), 201);
+        await b.Send("POST", $"/api/units/{CountyB}101/assets", Roles.TownshipClerk, Sample.Vehicle(originalValue: 3_000m), 201);
+        // The bulk import goes to the county's database too.
+        await a.Import($"/api/units/{CountyA}101/imports?table=assets", "资产编号,权属,资产类别,资产名称,规格型号,数量,计量单位,原值,累计折旧,取得日期,坐落,保管人,权属证书\r\n" +
+            "BG-0001,集体,固定资产-办公设备及家具,办公桌,1.2米,1,张,1200,0,2019-05-01,村部,张三,\r\n");
+
+        Values(await a.Send("GET", $"/api/units/{CountyA}101/summary", Roles.FinanceAuditor), "资产", "资产合计").Book.ShouldBe(87_200m);
+        Values(await b.Send("GET", $"/api/units/{CountyB}101/summary", Roles.FinanceAuditor), "资产", "资产合计").Book.ShouldBe(15_000m);
+        // Each county's token reads its own database only: the other's units are not there, whatever its unit claims say.
+        await a.Send("GET", $"/api/units/{CountyB}101/summary", Roles.FinanceAuditor, status: 404);
+        await b.Send("GET", $"/api/units/{CountyA}101/catalog", Roles.FinanceAuditor, status: 404);
+        // A token without a tenant reads the default database, which holds neither county's books.
+        await new CountyClient(host, null).Send("GET", $"/api/units/{CountyA}101", Roles.Inspector, status: 404);
+        // A tenant this ledger keeps no database for is refused, not sent to the default.
+        await new CountyClient(host, "360799").Send("GET", $"/api/units/{CountyA}101", Roles.Inspector, status: 403);
+
+        (await UnitsIn(databases[CountyA])).ShouldBe([$"{CountyA}101", $"{CountyA}102"]);
+        (await UnitsIn(databases[CountyB])).ShouldBe([$"{CountyB}101", $"{CountyB}102"]);
+        (await UnitsIn(databases["default"])).ShouldBeEmpty();
+        // The same reform in each, two assets each: a request and an import in A, two requests in B.
+        (await EventsIn(databases[CountyB])).ShouldBe(await EventsIn(databases[CountyA]));
+        (await EventsIn(databases["default"])).ShouldBe(0);
+    }
+
+    private static async Task<List<string>> UnitsIn(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select data ->> 'code' from ledger.mt_doc_unitbook order by 1", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var codes = new List<string>();
+        while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
+        return codes;
+    }
+
+    private static async Task<long> EventsIn(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from ledger.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A person of one county (or of none), calling with a token whose tenant claim names it.</summary>
+    private sealed class CountyClient(IAlbaHost host, string? county)
+    {
+        public async Task<JsonElement> Send(string method, string url, string role, object? body = null, int status = 200)
+        {
+            var token = Token(role);
+            var result = await host.Scenario(s =>
+            {
+                if (method == "GET") s.Get.Url(url);
+                else s.Post.Json(body!).ToUrl(url);
+                s.WithRequestHeader("Authorization", $"Bearer {token}");
+                s.StatusCodeShouldBe(status);
+            });
+            var text = await result.ReadAsTextAsync();
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        public async Task Import(string url, string csv)
+        {
+            var parts = url.Split('?', 2);
+            await host.Scenario(s =>
+            {
+                s.Post.ByteArray(System.Text.Encoding.UTF8.GetBytes(csv)).ToUrl(parts[0]).QueryString("table", parts[1].Split('=')[1]);
+                s.WithRequestHeader("Authorization", $"Bearer {Token(Roles.TownshipClerk)}");
+                s.StatusCodeShouldBe(200);
+            });
+        }
+
+        private string Token(string role) =>
+            host.Services.GetRequiredService<TokenIssuer>().Issue($"{county ?? "省"}-办事员", role, ["36"], Duration.FromHours(1), county);
+    }
+}
