@@ -27,7 +27,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return ReportFormats.Render(await SummaryReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+        return Render(await SummaryReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
     /// <summary>债权债务清单</summary>
@@ -35,7 +35,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return ReportFormats.Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+        return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
     /// <summary>移交清册</summary>
