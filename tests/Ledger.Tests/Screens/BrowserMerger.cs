@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Shouldly;
 
 namespace Sanzi.Tests.Screens;
 
@@ -21,8 +22,9 @@ public sealed class BrowserMerger(ScreensLedger screens, string old, string succ
         await Fill(office, "declare", ("title", title), ("approvalDocument", "临政复〔2026〕9号"), ("plannedFreezeDate", Today), ("noticeDays", "0"),
             ("predecessors", $"{old} 南岭村"), ("successors", $"{successor} 岭南村"));
         await office.ClickAsync("[data-submit=declare]");
-        await office.WaitForURLAsync(new Regex("/reforms/[0-9a-f-]{36}$"));
+        // The page moves to the new reform within the circuit (no page load to wait for): its unit card shows it.
         await office.WaitForSelectorAsync($"[data-unit='{old}'] [data-stage=inReform]");
+        Regex.IsMatch(office.Url, "/reforms/[0-9a-f-]{36}$").ShouldBeTrue(office.Url);
         return _reform = office.Url;
     }
 
