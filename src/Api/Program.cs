@@ -60,8 +60,8 @@ app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").With
 app.MapWolverineEndpoints(http =>
 {
     http.AddParameterHandlingStrategy(new CommandParameters());
-    // A database per county: the token's tenant claim picks it; without one, the default database.
-    http.TenantId.IsClaimTypeNamed(LedgerClaims.Tenant);
+    // A database per county: the token's tenant claim picks it, else the county of the unit the route names, else the default database.
+    http.TenantId.DetectWith(app.Services.GetRequiredService<LedgerTenants>());
 });
 
 if (ListenAddress.Taken(app, args) is { } taken)
