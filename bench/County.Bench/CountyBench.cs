@@ -113,6 +113,7 @@ public static class CountyBench
         Row("catalog xlsx p95, ms", catalogXlsx, catalogCsv, "≤ 2×", "the CSV of the same catalog");
         Row($"reconciliation of the county ({reforms.Count} reforms, {countyItems:N0} items), ms", reconciliation.TotalMilliseconds, null, "< 1,000 ms", "");
         Row($"verify of {verify.Events:N0} events, s", verify.VerifySeconds, verify.RawReadSeconds, "< 8 s at 1M", "raw read of every event and hash row");
+        foreach (var problem in verify.Problems.Take(5)) Console.WriteLine($"  verify problem ({verify.Problems.Count} in all): {problem}");
         await host.StopAsync();
         return 0;
 

@@ -13,7 +13,7 @@ namespace Sanzi.Bench.County;
 /// </summary>
 public static class VerifyFigures
 {
-    public sealed record Result(long Events, double VerifySeconds, double RawReadSeconds);
+    public sealed record Result(long Events, double VerifySeconds, double RawReadSeconds, IReadOnlyList<string> Problems);
 
     public static async Task<Result> RunAsync(IDocumentStore store, IntegrityChain chain, string connection, int events)
     {
@@ -24,12 +24,12 @@ public static class VerifyFigures
 
         var raw = await Measured.RunAsync(() => Baseline.ReadEventsAndHashesAsync(store));
         var start = Measured.Now();
-        Summary? summary = null;
+        var problems = new List<string>();
         await foreach (var finding in chain.VerifyAsync())
-            if (finding is Summary s) summary = s;
+            if (finding is not Progress and not Summary) problems.Add(finding.ToString()!);
         var verify = Measured.Since(start);
-        if (summary is not { Ok: true }) throw new InvalidOperationException("verify found problems in a clean log");
-        return new Result(total, verify.Wall.TotalSeconds, raw.Wall.TotalSeconds);
+        // Reported beside the figure rather than thrown, so a problem never costs the rest of the table.
+        return new Result(total, verify.Wall.TotalSeconds, raw.Wall.TotalSeconds, problems);
     }
 
     private static async Task<long> CountAsync(string connection)
