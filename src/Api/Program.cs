@@ -1,8 +1,11 @@
 using JasperFx;
+using Marten;
 using NodaTime;
 using Sanzi.Api.Commands;
+using Sanzi.Api.Documents;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Notices;
 using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
@@ -42,6 +45,9 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter, Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));
+if (UndocumentedEntries.Refused(builder.Configuration))
+    builder.Services.ConfigureMarten(o => o.Listeners.Add(new UndocumentedEntries()));
+builder.Services.AddObjectionRateLimit(builder.Configuration.GetValue("Notices:OnlineObjectionsPerHour", 5));
 builder.Services.AddLedgerOpenApi();
 builder.AddLedgerScreens();
 
@@ -50,6 +56,7 @@ app.Lifetime.ApplicationStarted.Register(() => StartupLine.Write(app, database, 
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<AccessGate>();
 app.UseMiddleware<InputScreen>();

@@ -26,7 +26,8 @@ public sealed class SampleMerger(DemoClient client)
 
     private string Day(int offset) => _freezeDay.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task RunAsync(TextWriter log)
+    /// <param name="untilNotice">Stop once the results are on notice, before any objection: the members' turn.</param>
+    public async Task RunAsync(TextWriter log, bool untilNotice = false)
     {
         var reform = await client.Post("/api/reforms", new
         {
@@ -77,6 +78,7 @@ public sealed class SampleMerger(DemoClient client)
             }, Clerk);
         }
         log.WriteLine("Debts locked, every item counted (one shortage, one surplus), results noticed");
+        if (untilNotice) return;
 
         var objection = await client.Post($"/api/units/{East}/objections", new
         {

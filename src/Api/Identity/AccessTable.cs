@@ -73,6 +73,11 @@ public static class AccessTable
         new("POST", "/api/documents", "books", Scope.County, [TownshipClerk, ReformOffice]),
         new("GET", "/api/documents/{sha256}", "read", Scope.County, Everyone),
         new("GET", "/api/documents/{sha256}/content", "read", Scope.County, Everyone),
+        new("GET", "/api/documents/{sha256}/preview", "read", Scope.County, Everyone),
+        new("GET", "/api/units/{code}/documents.zip", "read", Scope.Unit, Everyone),
+        // 补附件: the documents of an entry that came after it, attached by whoever wrote the entry.
+        new("POST", "/api/reforms/{id}/exceptions/{exceptionId}/documents", "reform", Scope.County, Office),
+        new("POST", "/api/items/{id}/documents", "books", Scope.Item, Clerk),
 
         // 移交人/接收人 are clerks of the old and new unit, 监交人 may be the finance auditor; the register names each.
         new("POST", "/api/units/{code}/handover/signatures", "signature", Scope.UnitOrSuccessor, Signers),
@@ -87,6 +92,10 @@ public static class AccessTable
         new("GET", "/api/units/{code}/summary", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/debts", "read", Scope.Unit, Everyone),
         new("GET", "/api/units/{code}/handover", "read", Scope.Unit, Everyone),
+        new("GET", "/api/units/{code}/objections", "read", Scope.Unit, Everyone),
+        // 合同提醒: contracts running out and rent in arrears, per unit and per reform.
+        new("GET", "/api/units/{code}/contracts", "read", Scope.Unit, Everyone),
+        new("GET", "/api/reforms/{id}/contracts", "read", Scope.Reform, Everyone),
         new("GET", "/api/items/{id}", "read", Scope.Item, Everyone),
         new("GET", "/api/imports/templates/{table}", "read", Scope.County, Everyone),
 
@@ -121,6 +130,8 @@ public static class AccessTable
         // 公示: posted for every member to read.
         new("GET", "/notices/{code}", "public", Scope.Public, []),
         new("GET", "/notices/{code}/{noticeId}", "public", Scope.Public, []),
+        // 网上异议: a member raises an objection from the notice page, without a token (rate-limited, antiforgery).
+        new("POST", "/notices/{code}/objections", "public", Scope.Public, []),
     ];
 
     private static readonly Dictionary<(string, string), Access> ByRoute =

@@ -1,4 +1,5 @@
 using Marten;
+using Sanzi.Api.Documents;
 using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
@@ -67,7 +68,8 @@ public static class LeadEndpoints
     {
         var lead = await session.LoadAsync<Lead>(id, ct) ?? throw Refused.NotFound($"Lead {id} is not in the ledger.");
         var notes = await session.LoadAsync<LeadNotes>(LeadNotes.StreamOf(id), ct);
-        return Results.Ok(new AnnotatedLead(lead, notes?.Status, notes?.Assignee, notes?.Annotations ?? []));
+        var documents = await DocumentViews.LoadAsync(session, lead.Events.SelectMany(e => e.Documents ?? []), ct);
+        return Results.Ok(new AnnotatedLead(lead, notes?.Status, notes?.Assignee, notes?.Annotations ?? [], documents.Values.ToList()));
     }
 }
 
@@ -85,5 +87,6 @@ public static class AnnotateLeadEndpoint
     }
 }
 
-/// <summary>A lead, where the inspectors have got with it, and their annotations.</summary>
-public sealed record AnnotatedLead(Lead Lead, LeadAction? Status, string? Assignee, IReadOnlyList<LeadAnnotated> Annotations);
+/// <summary>A lead, where the inspectors have got with it, their annotations, and the documents its events carry.</summary>
+public sealed record AnnotatedLead(Lead Lead, LeadAction? Status, string? Assignee, IReadOnlyList<LeadAnnotated> Annotations,
+    IReadOnlyList<DocumentView> Documents);

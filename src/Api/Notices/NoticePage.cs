@@ -26,10 +26,11 @@ public static class NoticePage
         td.n { text-align: right; white-space: nowrap; }
         h2 { font-size: 12pt; margin: 4mm 0 1mm; }
         .sign { text-align: right; margin-top: 8mm; line-height: 1.8; }
-        @media print { body { max-width: none; } th { background: none; } thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+        form.objection p { text-indent: 0; }
+        @media print { form.objection { display: none; } body { max-width: none; } th { background: none; } thead { display: table-header-group; } tr { page-break-inside: avoid; } }
         """;
 
-    public static string Render(PublicNotice n)
+    public static string Render(PublicNotice n, IReadOnlyList<PublicObjection> objections, ObjectionForm? form)
     {
         var html = new StringBuilder();
         html.Append($"""
@@ -59,10 +60,47 @@ public static class NoticePage
                         $"<td class=\"n\">{M(i.VerifiedValue)}</td><td class=\"n\">{M(i.Difference)}</td><td>{E(i.Reason ?? "")}</td></tr>\n");
         html.Append($"""
             </tbody></table>
+            """);
+        Objections(html, n, objections, form);
+        html.Append($"""
             <div class="sign">{E(n.UnitName)}<br>{D(n.From)}</div>
             </body></html>
             """);
         return html.ToString();
+    }
+
+    /// <summary>The objections so far, by item and date only, and the form for a member to raise one; neither is printed.</summary>
+    private static void Objections(StringBuilder html, PublicNotice n, IReadOnlyList<PublicObjection> objections, ObjectionForm? form)
+    {
+        html.Append("<h2 id=\"objections\">三、异议及答复</h2>\n");
+        if (form is { Received: true }) html.Append("<p class=\"received\">您的异议已收到，将经复核后答复。</p>\n");
+        if (objections.Count == 0) html.Append("<p>截至目前未收到异议。</p>\n");
+        else
+        {
+            html.Append("<table><thead><tr><th>提出日期</th><th>方式</th><th>异议事项</th><th>状态</th><th>答复</th></tr></thead><tbody>\n");
+            foreach (var o in objections)
+                html.Append($"<tr><td class=\"c\">{D(o.RaisedOn)}</td><td class=\"c\">{(o.Online ? "网上提出" : "书面提出")}</td><td>{E(o.Item)}</td>" +
+                            $"<td class=\"c\">{(o.Open ? "待答复" : "已答复")}</td>" +
+                            $"<td>{(o.Open ? "" : $"{D(o.AnsweredOn)}答复：{E(o.Outcome ?? "")}。{E(o.Answer ?? "")}")}</td></tr>\n");
+            html.Append("</tbody></table>\n");
+        }
+        if (form is null) return;
+        html.Append($"""
+            <form class="objection" method="post" action="{E(form.Action)}">
+            <h2>网上提出异议</h2>
+            <p>请填写姓名和成员编号（或身份证后四位），供复核时核对身份；姓名和编号不予公示。</p>
+            <input type="hidden" name="{E(form.TokenField)}" value="{E(form.Token)}">
+            <p><label>姓名 <input name="name" required maxlength="50"></label></p>
+            <p><label>成员编号或身份证后四位 <input name="member" required maxlength="30"></label></p>
+            <p><label>异议事项 <select name="item"><option value="">公示内容总体</option>
+            """);
+        foreach (var i in n.Items) html.Append($"<option value=\"{E(i.ItemCode)}\">{E(i.ItemCode)} {E(i.Name)}</option>");
+        html.Append("""
+            </select></label></p>
+            <p><label>异议内容 <textarea name="text" required maxlength="2000" rows="4" cols="60"></textarea></label></p>
+            <p><button type="submit">提交异议</button></p>
+            </form>
+            """);
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
@@ -73,3 +111,6 @@ public static class NoticePage
 
     private static string D(NodaTime.LocalDate? date) => Texts.Date(date) ?? "";
 }
+
+/// <summary>The objection form's target and antiforgery token; <paramref name="Received"/> after a member's objection came in.</summary>
+public sealed record ObjectionForm(string Action, string TokenField, string Token, bool Received);

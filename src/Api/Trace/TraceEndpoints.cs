@@ -7,7 +7,9 @@ using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Resources;
+using Sanzi.Api.Documents;
 using Sanzi.Projections.Audit;
+using Sanzi.Projections.Documents;
 using Sanzi.Projections.Leads;
 using Wolverine.Http;
 
@@ -31,6 +33,8 @@ public static class TraceEndpoints
         var exceptions = exceptionIds.Length == 0 ? new Dictionary<Guid, ExceptionApproved>()
             : (await session.Events.QueryRawEventDataOnly<ExceptionApproved>().Where(x => x.ExceptionId.IsOneOf(exceptionIds)).ToListAsync(ct))
                 .ToDictionary(x => x.ExceptionId);
+        var attachments = Attachments.Of(facts);
+        var documents = await DocumentViews.LoadAsync(session, facts.SelectMany(attachments), ct);
         var value = 0m;
         var steps = new List<TraceStep>();
         foreach (var f in facts)
@@ -45,7 +49,7 @@ public static class TraceEndpoints
                 $"{LeadText.Day(f.BusinessDate)} {f.UnitCode} {EventNames.Chinese(f.Type)}{(moved is { } m ? " " + LeadText.Yuan(m) : "")}"
                 + (f.Counterparty is { } c ? $"，对方{c}" : "") + (purpose is not null ? $"，事由{purpose}" : "") + (account is not null ? $"，科目{account}" : "")
                 + (approver is not null ? $"，审批人{approver}" : "") + (exception is not null ? $"，特批{exception}" : "") + $"，经办{f.Actor}",
-                f.Event));
+                f.Event, documents.Pick(attachments(f))));
         }
         return Results.Ok(new ItemTrace(id, steps.Select(s => s.UnitCode).OfType<string>().Distinct().ToList(), steps));
     }
@@ -66,7 +70,10 @@ public static class TraceEndpoints
     }
 }
 
-/// <summary>One step in an item's history; <see cref="Amount"/> is what moved, for a disposal the value that left the books.</summary>
+/// <summary>
+/// One step in an item's history; <see cref="Amount"/> is what moved, for a disposal the value that left the books;
+/// <see cref="Documents"/> the document numbers (文号) it names, <see cref="Attachments"/> the uploaded documents it carries.
+/// </summary>
 public sealed record TraceStep(
     long Sequence,
     string Type,
@@ -83,7 +90,8 @@ public sealed record TraceStep(
     string? Exception,
     IReadOnlyList<string> Documents,
     string Text,
-    object Event);
+    object Event,
+    IReadOnlyList<DocumentView> Attachments);
 
 /// <summary>An item's value as its events move it: entered, counted, received, paid, grown, reduced, transferred, disposed of.</summary>
 internal static class ItemValue

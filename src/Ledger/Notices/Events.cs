@@ -36,8 +36,13 @@ public sealed record NoticePublished(
     string ObjectionsTo,
     Stamp Stamp) : ILedgerEvent;
 
-/// <summary>A member objected (异议) to the notice, about an item or in general.</summary>
-public sealed record ObjectionRaised(string UnitCode, Guid ObjectionId, string RaisedBy, Guid? ItemId, string Text, Stamp Stamp)
+/// <summary>
+/// A member objected (异议) to the notice, about an item or in general: told to the clerk, or raised online from the
+/// public notice page (<paramref name="Online"/>), where the member also gives a member number or the last four
+/// digits of an ID (<paramref name="Member"/>) so the clerk can tell who it is.
+/// </summary>
+public sealed record ObjectionRaised(
+    string UnitCode, Guid ObjectionId, string RaisedBy, Guid? ItemId, string Text, Stamp Stamp, string? Member = null, bool Online = false)
     : ILedgerEvent;
 
 /// <summary>A corrected verified value for one item, entered when an objection is upheld.</summary>

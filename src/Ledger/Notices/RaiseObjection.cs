@@ -9,6 +9,12 @@ namespace Sanzi.Ledger.Notices;
 /// <summary>Records a member's objection (异议) to the notice: who, about which item if any, and what.</summary>
 public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid? ItemId, string Text, LocalDate? BusinessDate) : ILedgerCommand
 {
+    /// <summary>A member number or the last four digits of an ID, as a member gives it online.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>Raised by the member from the public notice page rather than recorded by the clerk.</summary>
+    public bool Online { get; init; }
+
     /// <summary>The body as sent.</summary>
     public sealed record Request(string? IdempotencyKey, string? RaisedBy, Guid? ItemId, string? Text, LocalDate? BusinessDate)
         : ICommandRequest<RaiseObjection>
@@ -33,6 +39,6 @@ public sealed record RaiseObjection(string IdempotencyKey, string RaisedBy, Guid
             throw Refused.Invalid("businessDate", $"is before {unit.Notice.From:yyyy-MM-dd}, the first day of the notice it objects to");
         if (ItemId is not null && (item is null || item.UnitCode != unit.Code))
             throw Refused.Invalid("itemId", $"names no item of unit {unit.Code}");
-        return new ObjectionRaised(unit.Code, objectionId, RaisedBy, ItemId, Text, stamp);
+        return new ObjectionRaised(unit.Code, objectionId, RaisedBy, ItemId, Text, stamp, Member, Online);
     }
 }

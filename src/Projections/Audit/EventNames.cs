@@ -13,7 +13,7 @@ public static class EventNames
         ["objectionRaised"] = "异议", ["objectionResolved"] = "异议复核", ["membersConfirmed"] = "成员大会确认", ["reformDeclared"] = "调整方案",
         ["resolutionRecorded"] = "会议决议", ["exceptionApproved"] = "特批", ["reformFrozen"] = "冻结", ["reformCompleted"] = "改革完成",
         ["resourceRegistered"] = "资源登记", ["resourceContracted"] = "资源发包", ["unitRegistered"] = "单位登记",
-        ["unitJoinedReform"] = "列入调整方案", ["unitFrozen"] = "冻结封账",
+        ["unitJoinedReform"] = "列入调整方案", ["unitFrozen"] = "冻结封账", ["documentUploaded"] = "上传附件", ["documentsAttached"] = "补附件",
     };
 
     public static string Chinese(string type) => Names.GetValueOrDefault(type, type);

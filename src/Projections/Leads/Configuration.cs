@@ -12,6 +12,7 @@ public static class Configuration
     {
         options.AddAuditTrail();
         options.Schema.For<Lead>().Index(x => x.UnitCode).Index(x => x.ReformId!).Index(x => x.Rule);
+        options.Schema.For<InspectionMark>();
         options.Projections.Add(new InspectionProjection(thresholds), ProjectionLifecycle.Async, InspectionProjection.Name,
             o => o.BatchSize = thresholds.BatchSize);
     }

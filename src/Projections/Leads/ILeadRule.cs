@@ -25,6 +25,7 @@ public static class LeadRules
         new ItemNotHandedOver(), new ShortageAtCount(), new UnapprovedWriteDown(), new TransferToNonSuccessor(),
         new DisposalWithoutResolution(), new ApprovalAfterPayment(), new MissingOrExtraEntry(),
         new SharedPayee(), new PayeeIsActor(),
+        new UndocumentedEntry(), new ResolutionClaimedTwice(), new RentInArrears(),
     ];
 
     public static readonly IReadOnlySet<string> Names = All.Select(r => r.Name).ToHashSet();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -13,56 +14,85 @@ namespace Sanzi.Projections.Leads;
 /// <summary>
 /// The inspectors' projection, run by the async daemon so writers never wait for it. For each batch of events
 /// it writes the audit rows, then judges again every reform (or lone unit) the batch touched, by all the
-/// rules, over its events up to the end of the last commit in the batch, stores the leads under ids that make a
-/// repeat an update, and marks withdrawn the stored leads that no longer hold.
+/// rules, over its events up to the last whole commit, stores the leads that are new or changed under ids that
+/// make a repeat an update, and marks withdrawn the stored leads that no longer hold. The scopes roll forward
+/// in memory (<see cref="RollingScopes"/>), so a batch costs about the same however large its reform has grown.
 /// One projection, not two, so the rules always find the audit rows of everything before them.
 /// </summary>
 public sealed class InspectionProjection(LeadThresholds thresholds) : IProjection
 {
     public const string Name = "Inspection";
 
+    /// <summary>One rolling state per database: with a database per county, their daemons project side by side.</summary>
+    private readonly ConcurrentDictionary<string, RollingScopes> _scopes = new();
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var batch = events.Where(e => e.Data is ILedgerEvent).ToList();
-        if (batch.Count == 0) return;
-        var facts = batch.Select(EventFact.Of).ToList();
+        if (events.Count == 0) return;
+        var ledger = events.Where(e => e.Data is ILedgerEvent).ToList();
+        var facts = ledger.Select(EventFact.Of).ToList();
         var counterparties = await DebtCounterparties(operations, facts, cancellation);
-        foreach (var (e, fact) in batch.Zip(facts))
+        foreach (var (e, fact) in ledger.Zip(facts))
             operations.Store(AuditEntry.From(fact, e.CorrelationId,
                 fact.Event is DebtIncreased or DebtReduced ? counterparties.GetValueOrDefault(fact.StreamId) : null));
 
-        // Judged with the rest of their commits: their audit rows come with the next batch.
-        var judged = facts.Concat((await CommitTails(operations, batch, cancellation)).Select(EventFact.Of)).ToList();
-        var upTo = judged.Max(f => f.Sequence);
-        var units = judged.Select(f => f.UnitCode).OfType<string>().Concat(await UnitsNaming(operations, judged, cancellation))
+        var first = events.Min(e => e.Sequence);
+        var last = events.Max(e => e.Sequence);
+        var mark = await operations.LoadAsync<InspectionMark>(InspectionMark.Key, cancellation);
+        var from = mark is { } m && m.JudgedUpTo < first ? m.JudgedUpTo : first - 1;
+        var carried = from < first - 1 ? await Between(operations, from, first - 1, cancellation) : [];
+        var upTo = await WholeCommitsUpTo(operations, [.. carried, .. ledger], last, cancellation);
+        operations.Store(new InspectionMark(InspectionMark.Key, upTo));
+
+        var ready = carried.Concat(ledger).Where(e => e.Sequence <= upTo).ToList();
+        var readyFacts = ready.Select(EventFact.Of).ToList();
+        var scopes = _scopes.GetOrAdd(operations.Database.Id.ToString(), _ => new RollingScopes(thresholds));
+        scopes.Advance(readyFacts, ready.Where(e => e.Version == 1).Select(e => e.Sequence).ToHashSet(), from, upTo);
+        if (ready.Count == 0) return;
+
+        var units = readyFacts.Select(f => f.UnitCode).OfType<string>().Concat(await UnitsNaming(operations, readyFacts, cancellation))
             .Distinct().Select(StreamIds.ForUnit).ToArray();
-        var scopes = new Dictionary<string, ScopeLoader.Judged>();
+        var judged = new Dictionary<string, ScopeLoader.Judged>();
         foreach (var book in await operations.LoadManyAsync<UnitBook>(cancellation, units))
         {
             var scope = await ScopeLoader.ForUnitAsync(operations, book, cancellation);
-            scopes.TryAdd(scope.Reform?.Id.ToString() ?? book.Code, scope);
+            judged.TryAdd(scope.Reform?.Id.ToString() ?? book.Code, scope);
         }
-        foreach (var scope in scopes.Values) await Judge(operations, scope, judged, upTo, cancellation);
+        var unsaved = facts.Where(f => f.Sequence <= upTo).ToList();
+        foreach (var scope in judged.Values) await Judge(operations, scopes, scope, readyFacts, unsaved, cancellation);
+    }
+
+    /// <summary>The ledger's events after one sequence up to another, in log order.</summary>
+    private static async Task<IReadOnlyList<IEvent>> Between(IQuerySession session, long after, long upTo, CancellationToken ct)
+    {
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo)
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        return events.Where(e => e.Data is ILedgerEvent).ToList();
     }
 
     /// <summary>
-    /// The events of the batch's commits that lie beyond it. The daemon pages the log by sequence, so a batch may
-    /// end inside one transaction (a handover of hundreds of items), and a rule judged on half of it accuses
-    /// wrongly. A commit is visible whole or not at all, and its rows carry its PostgreSQL transaction id
-    /// (<c>xmin</c>; events are never updated in place), so its remainder is the later rows with one of the batch's.
+    /// The last event of the batch before the first commit that goes on beyond it. The daemon pages the log by
+    /// sequence, so a batch may end inside one transaction (a handover of hundreds of items), and a rule judged on
+    /// half of it accuses wrongly; the rest of such a commit is judged with the next batch. A commit is visible
+    /// whole or not at all, and its rows carry its PostgreSQL transaction id (<c>xmin</c>; events are never updated
+    /// in place). The search looks a bounded distance past the batch: a commit's sequence numbers are drawn
+    /// together, so its rows lie close.
     /// </summary>
-    private static async Task<IReadOnlyList<IEvent>> CommitTails(IQuerySession session, IReadOnlyList<IEvent> batch, CancellationToken ct)
+    private static async Task<long> WholeCommitsUpTo(IQuerySession session, IReadOnlyList<IEvent> batch, long last, CancellationToken ct)
     {
+        if (batch.Count == 0) return last;
         var table = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
-        var sequences = batch.Select(e => e.Sequence).ToArray();
-        var tail = await session.QueryAsync<long>(
-            $"select seq_id from {table} where seq_id > ? and xmin in (select xmin from {table} where seq_id = any(?)) order by seq_id",
-            ct, sequences.Max(), sequences);
-        if (tail.Count == 0) return [];
-        var ids = tail.ToArray();
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return events.Where(e => e.Data is ILedgerEvent).ToList();
+        var open = await session.QueryAsync<long>(
+            $"""
+             select coalesce(min(b.seq_id), ?) from {table} b
+             where b.seq_id = any(?) and b.xmin in (select a.xmin from {table} a where a.seq_id > ? and a.seq_id <= ?)
+             """,
+            ct, last + 1, batch.Select(e => e.Sequence).ToArray(), last, last + CommitReach);
+        return open[0] - 1;
     }
+
+    /// <summary>How far past a batch the rest of its commits is looked for.</summary>
+    private const long CommitReach = 10_000;
 
     /// <summary>A counterparty newly registered (a utility, say) may withdraw the leads that name it, wherever they are.</summary>
     private static async Task<IReadOnlyList<string>> UnitsNaming(IQuerySession session, IReadOnlyList<EventFact> facts, CancellationToken ct)
@@ -73,20 +103,23 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
             .Distinct().ToListAsync(ct);
     }
 
-    private async Task Judge(IDocumentOperations operations, ScopeLoader.Judged judged, IReadOnlyList<EventFact> batch, long upTo,
-        CancellationToken ct)
+    private static async Task Judge(IDocumentOperations operations, RollingScopes scopes, ScopeLoader.Judged judged, IReadOnlyList<EventFact> ready,
+        IReadOnlyList<EventFact> unsaved, CancellationToken ct)
     {
-        // This batch's audit rows are not saved yet, so its streams are added by hand.
-        var mine = batch.Where(f => (f.UnitCode is { } u && judged.Units.Contains(u)) || f.Event is CounterpartyRegistered).ToList();
-        var scope = await ScopeLoader.LoadAsync(operations, judged, thresholds, upTo, mine.Select(f => f.StreamId), ct);
+        var scope = await scopes.ScopeAsync(operations, judged,
+            unsaved.Where(f => f.UnitCode is { } u && judged.Units.Contains(u)).Select(f => f.StreamId), ct);
         var found = LeadRules.Evaluate(scope);
-        foreach (var lead in found) operations.Store(lead);
 
         var codes = judged.Units.ToArray();
+        var standing = (await operations.Query<Lead>().Where(l => l.UnitCode.IsOneOf(codes) && l.Withdrawn == null).ToListAsync(ct))
+            .ToDictionary(l => l.Id);
+        foreach (var lead in found.Where(l => !standing.TryGetValue(l.Id, out var was) || !Lead.SameContent(was, l)))
+            operations.Store(lead);
+
         var ids = found.Select(l => l.Id).ToHashSet();
-        var standing = await operations.Query<Lead>().Where(l => l.UnitCode.IsOneOf(codes) && l.Withdrawn == null).ToListAsync(ct);
-        var by = mine.MaxBy(f => f.Sequence) ?? batch.MaxBy(f => f.Sequence)!;
-        foreach (var gone in standing.Where(l => !ids.Contains(l.Id)))
+        var mine = ready.Where(f => (f.UnitCode is { } u && judged.Units.Contains(u)) || f.Event is CounterpartyRegistered).ToList();
+        var by = mine.MaxBy(f => f.Sequence) ?? ready.MaxBy(f => f.Sequence)!;
+        foreach (var gone in standing.Values.Where(l => !ids.Contains(l.Id)))
             operations.Store(gone with { Withdrawn = new LeadWithdrawal(by.Sequence, by.EventId, by.Type, by.RecordedAt) });
     }
 

@@ -5,7 +5,7 @@ namespace Sanzi.Projections.Leads;
 /// <summary>
 /// One event behind a lead, to open it in the audit trail or a trace, with what an inspector asks of a
 /// movement: its item, purpose, account, approver and exception (特批), and the value that moved (for a
-/// disposal or transfer the value that left the books, not the proceeds).
+/// disposal or transfer the value that left the books, not the proceeds), and the documents (附件) it carries.
 /// </summary>
 public sealed record LeadEvent(
     long Sequence,
@@ -20,7 +20,8 @@ public sealed record LeadEvent(
     string? Purpose,
     string? AccountCode,
     string? Approver,
-    string? Exception);
+    string? Exception,
+    IReadOnlyList<string>? Documents = null);
 
 /// <summary>
 /// The event after which a stored lead no longer held (a correction, a late transfer, an exception): the lead
@@ -54,4 +55,9 @@ public sealed record Lead(
     LeadWithdrawal? Withdrawn = null)
 {
     public bool IsStanding => Withdrawn is null;
+
+    /// <summary>Whether judging again found the lead as it is stored, so storing it would change nothing.</summary>
+    public static bool SameContent(Lead stored, Lead found) =>
+        stored with { Actors = found.Actors, Events = found.Events } == found
+        && stored.Actors.SequenceEqual(found.Actors) && stored.Events.SequenceEqual(found.Events);
 }

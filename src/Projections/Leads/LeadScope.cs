@@ -3,6 +3,7 @@ using Sanzi.Ledger.Assets;
 using Sanzi.Projections.Audit;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
+using Sanzi.Ledger.Documents;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
@@ -19,9 +20,14 @@ public sealed record Outflow(EventFact Fact, string UnitCode, decimal Amount, st
 /// The events the rules read, in log order: those of one reform's units (or of one unit outside any reform),
 /// with the reform that says which unit succeeds which. Everything time-dependent (freeze, debt lock,
 /// handover) is read from the events themselves, so evaluating a prefix of the log gives that moment's leads.
+/// A scope grows by later events (<see cref="Append"/>), so the inspection projection keeps one per reform
+/// instead of reading the reform's whole history again for each batch.
 /// </summary>
 public sealed class LeadScope
 {
+    private readonly List<EventFact> _facts = [];
+    private readonly HashSet<long> _sequences = [];
+    private readonly Dictionary<Type, List<EventFact>> _byType = new();
     private readonly Dictionary<string, Instant> _frozenAt = new();
     private readonly Dictionary<string, Instant> _lockedAt = new();
     private readonly Dictionary<string, BooksHandedOver> _handedOver = new();
@@ -33,14 +39,26 @@ public sealed class LeadScope
     public LeadScope(IEnumerable<EventFact> facts, LeadThresholds thresholds, Reform? reform = null,
         IEnumerable<CounterpartyEntry>? registered = null)
     {
-        Facts = facts.DistinctBy(f => f.Sequence).OrderBy(f => f.Sequence).ToList();
         Thresholds = thresholds;
-        Reform = reform;
-        Counterparties = new CounterpartyRegister([.. thresholds.Counterparties, .. registered ?? []]);
-        foreach (var unit in reform?.Predecessors.Select(p => (p.Code, p.Name)).Concat(reform.Successors.Select(s => (s.Code, s.Name))) ?? [])
-            _unitNames[unit.Code] = unit.Name;
-        foreach (var fact in Facts)
+        Renew(reform, registered);
+        Append(facts.OrderBy(f => f.Sequence));
+    }
+
+    /// <summary>
+    /// Later events of the scope, in log order, each after every event already in it (a repeat is ignored): the
+    /// lookups answer as of the first event that set them, as they would for the whole log read at once.
+    /// </summary>
+    public void Append(IEnumerable<EventFact> facts)
+    {
+        foreach (var fact in facts)
         {
+            if (!_sequences.Add(fact.Sequence)) continue;
+            if (_facts.Count > 0 && fact.Sequence < _facts[^1].Sequence)
+                throw new InvalidOperationException($"Event {fact.Sequence} arrived after {_facts[^1].Sequence}; a scope grows in log order.");
+            _facts.Add(fact);
+            var type = fact.Event.GetType();
+            if (!_byType.TryGetValue(type, out var ofType)) _byType[type] = ofType = [];
+            ofType.Add(fact);
             _firstEvents.TryAdd(fact.StreamId, fact.Event);
             switch (fact.Event)
             {
@@ -50,18 +68,40 @@ public sealed class LeadScope
                 case DebtsLocked l: _lockedAt.TryAdd(l.UnitCode, l.Stamp.RecordedAt); break;
                 case BooksHandedOver h: _handedOver.TryAdd(h.UnitCode, h); break;
                 case ExceptionApproved x: _exceptions.TryAdd(x.ExceptionId, x); break;
+                case DocumentsAttached: _attachments = null; break;
             }
+            if (fact.BusinessDate > Today) Today = fact.BusinessDate;
         }
-        Today = Facts.Count == 0 ? default : Facts.Max(f => f.BusinessDate);
     }
 
-    public IReadOnlyList<EventFact> Facts { get; }
+    /// <summary>The reform as it stands now and the counterparties registered since the county's list; both change without events of the scope.</summary>
+    public void Renew(Reform? reform, IEnumerable<CounterpartyEntry>? registered)
+    {
+        Reform = reform;
+        Counterparties = new CounterpartyRegister([.. Thresholds.Counterparties, .. registered ?? []]);
+        foreach (var unit in reform?.Predecessors.Select(p => (p.Code, p.Name)).Concat(reform.Successors.Select(s => (s.Code, s.Name))) ?? [])
+            _unitNames[unit.Code] = unit.Name;
+    }
+
+    public int Count => _facts.Count;
+
+    /// <summary>The streams the scope has events of.</summary>
+    public IEnumerable<Guid> Streams => _firstEvents.Keys;
+
+    public bool HasStream(Guid streamId) => _firstEvents.ContainsKey(streamId);
+
+    public IReadOnlyList<EventFact> Facts => _facts;
+
+    /// <summary>The documents each entry carries, attached later ones included.</summary>
+    public Func<EventFact, IReadOnlyList<string>> Attachments => _attachments ??= Documents.Attachments.Of(_facts);
+
+    private Func<EventFact, IReadOnlyList<string>>? _attachments;
     public LeadThresholds Thresholds { get; }
-    public Reform? Reform { get; }
-    public CounterpartyRegister Counterparties { get; }
+    public Reform? Reform { get; private set; }
+    public CounterpartyRegister Counterparties { get; private set; } = null!;
 
     /// <summary>The latest business day the scope knows of: the rules' "now", so a prefix of the log judges as it stood.</summary>
-    public LocalDate Today { get; }
+    public LocalDate Today { get; private set; }
 
     public string UnitName(string code) => _unitNames.GetValueOrDefault(code, code);
 
@@ -106,7 +146,8 @@ public sealed class LeadScope
         };
         return new LeadEvent(f.Sequence, f.EventId, f.StreamId, f.Type, f.BusinessDate, f.Actor,
             _firstEvents.ContainsKey(f.StreamId) && FirstEventOf(f.StreamId) is not UnitRegistered ? ItemLabel(f.StreamId) : null,
-            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null);
+            value, f.Counterparty, purpose, account, approver, Exception(exceptionId) is { } x ? $"{x.Document}（{x.Approver}）" : null,
+            Attachments(f) is { Count: > 0 } documents ? documents : null);
     }
 
     /// <summary>Leads carry the reform whose old unit they concern; a successor's own leads carry none.</summary>
@@ -142,7 +183,7 @@ public sealed class LeadScope
             : null;
 
     public IEnumerable<(EventFact Fact, T Event)> Of<T>() where T : ILedgerEvent =>
-        Facts.Where(f => f.Event is T).Select(f => (f, (T)f.Event));
+        _byType.TryGetValue(typeof(T), out var facts) ? facts.Select(f => (f, (T)f.Event)) : [];
 
     public IEnumerable<Outflow> Outflows() => Facts.Select(ToOutflow).OfType<Outflow>();
 

@@ -56,6 +56,12 @@ public sealed record LeadThresholds
     /// <summary>Off-book income (账外账): the share of a contract year's rent that may be missing from the booked receipts.</summary>
     public decimal RentShortfallShare { get; init; } = 0.10m;
 
+    /// <summary>Rent in arrears (欠缴租金): days after a contract year begins before its unpaid rent is arrears.</summary>
+    public int RentGraceDays { get; init; } = 30;
+
+    /// <summary>Contracts that remind: a contract running out within this many days is listed as expiring (即将到期).</summary>
+    public int ContractReminderDays { get; init; } = 90;
+
     /// <summary>Cheap leases: rent per 亩 below this share of the reference (county rent or peers' median) is a lead.</summary>
     public decimal CheapLeaseShare { get; init; } = 0.5m;
 
@@ -70,7 +76,10 @@ public sealed record LeadThresholds
 
     /// <summary>
     /// Not a threshold: how many events the daemon hands the inspection projection at once. Any size judges
-    /// alike, as a batch ending inside a commit is judged with the rest of that commit.
+    /// alike, as the events of a commit that a batch ends inside are judged with the rest of that commit.
     /// </summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>Not a threshold: how many reforms (or lone units) the inspection projection keeps in memory between batches.</summary>
+    public int HeldScopes { get; init; } = 256;
 }

@@ -24,6 +24,9 @@ public sealed partial class PersonalData(IEnumerable<string> names)
         if (item.Contract is { ContractorType: HolderType.Individual } contract) yield return contract.Contractor;
     }
 
+    /// <summary>These names too, such as the members who raised objections.</summary>
+    public PersonalData With(IEnumerable<string> more) => new(_names.Concat(more));
+
     [return: NotNullIfNotNull(nameof(text))]
     public string? Mask(string? text)
     {

@@ -226,6 +226,10 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
             $"{c.Code} approvalAfterPayment", $"{c.Code} bonus", $"{c.Code} cheapLease", $"{c.Code} disposalWithoutResolution", $"{c.Code} dividingAssets",
             $"{c.Code} hospitality", $"{c.Code} loanToOutsider", $"{c.Code} payRise", $"{c.Code} privateAccount", $"{c.Code} receiptsNotBanked",
             $"{c.Code} rushHiring",
+            // No exception, disposal, write-off or distribution here cites a document (附件): each is also undocumented.
+            // The forest's second year began 35 days ago and its rent is unpaid too.
+            $"{a.Code} rentInArrears",
+            .. Enumerable.Repeat($"{a.Code} undocumentedEntry", 4), $"{b.Code} undocumentedEntry", .. Enumerable.Repeat($"{c.Code} undocumentedEntry", 2),
         ];
         found.ShouldBe(expected.Order(StringComparer.Ordinal), ignoreOrder: false);
 

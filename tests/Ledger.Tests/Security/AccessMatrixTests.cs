@@ -45,6 +45,10 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "POST", "/api/documents", "OCK" },
         { "GET", "/api/documents/{sha256}", "OCKAI" },
         { "GET", "/api/documents/{sha256}/content", "OCKAI" },
+        { "GET", "/api/documents/{sha256}/preview", "OCKAI" },
+        { "GET", "/api/units/{code}/documents.zip", "OCAI" },
+        { "POST", "/api/reforms/{id}/exceptions/{exceptionId}/documents", "O" },
+        { "POST", "/api/items/{id}/documents", "C" },
         { "POST", "/api/assets/{id}/disposal", "C" },
         { "POST", "/api/resources/{id}/contracts", "C" },
         { "POST", "/api/fund-accounts/{id}/receipts", "C" },
@@ -60,6 +64,9 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/summary", "OCAI" },
         { "GET", "/api/units/{code}/debts", "OCAI" },
         { "GET", "/api/units/{code}/handover", "OCAI" },
+        { "GET", "/api/units/{code}/objections", "OCAI" },
+        { "GET", "/api/units/{code}/contracts", "OCAI" },
+        { "GET", "/api/reforms/{id}/contracts", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
         { "GET", "/api/imports/templates/{table}", "OCKAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
@@ -84,6 +91,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/docs/favicon.svg", "*" },
         { "GET", "/notices/{code}", "*" },
         { "GET", "/notices/{code}/{noticeId}", "*" },
+        { "POST", "/notices/{code}/objections", "*" },
     };
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class LedgerApi(IAlbaHost host)
     }
 
     /// <summary>Uploads a file: as the raw body, or as the multipart form field <c>file</c>.</summary>
-    public async Task<JsonElement> PostFile(string url, byte[] content, int status, bool multipart = false)
+    public async Task<JsonElement> PostFile(string url, byte[] content, int status, bool multipart = false, string? role = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -59,7 +59,7 @@ public sealed class LedgerApi(IAlbaHost host)
                 WithQuery(s.Post.ByteArray(content), url);
             }
 
-            Authorize(s, "POST", url.Split('?')[0], DefaultActor, null, null);
+            Authorize(s, "POST", url.Split('?')[0], DefaultActor, role, null);
             s.StatusCodeShouldBe(status);
         });
         return await Read(result);

@@ -38,6 +38,8 @@ public sealed class LedgerFixture : IAsyncLifetime
         // The county's counterparty register: the power company every unit pays.
         Environment.SetEnvironmentVariable("Leads__Counterparties__0__Name", Sample.Utility);
         Environment.SetEnvironmentVariable("Leads__Counterparties__0__Kind", "Utility");
+        // Every in-process request comes from no address, so all tests share one rate-limit partition for online objections.
+        Environment.SetEnvironmentVariable("Notices__OnlineObjectionsPerHour", "10000");
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>();
     }

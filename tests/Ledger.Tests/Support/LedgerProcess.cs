@@ -30,7 +30,8 @@ public sealed class LedgerProcess : IAsyncDisposable
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>(Sanzi.Api.Identity.SigningKey.Setting, SigningKey)]).Build(), Path.GetTempPath()),
         NodaTime.SystemClock.Instance);
 
-    public static async Task<LedgerProcess> StartAsync(string database)
+    /// <param name="settings">More settings for the process, as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<LedgerProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
@@ -59,6 +60,7 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["Integrity__SealInterval"] = "00:00:01";
         start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
         start.Environment["Auth__SigningKey"] = SigningKey;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -31,6 +31,7 @@ public sealed record Targets(string Township, string Village, Guid Reform, Guid 
         .Replace("{id}", Asset.ToString())
         .Replace("{code}", Village)
         .Replace("{objectionId}", Guid.NewGuid().ToString())
+        .Replace("{exceptionId}", Guid.NewGuid().ToString())
         .Replace("{noticeId}", Guid.NewGuid().ToString())
         .Replace("{name}", Uri.EscapeDataString("县印刷厂"))
         .Replace("{table}", "assets")
