@@ -69,8 +69,8 @@ app.MapWolverineEndpoints(http =>
     // "?limit=abc" is a 400 naming the parameter, never a silent default.
     http.RejectUnparseableQueryValues = true;
     http.AddParameterHandlingStrategy(new CommandParameters());
-    // A database per county: the token's tenant claim picks it; without one, the default database.
-    http.TenantId.IsClaimTypeNamed(LedgerClaims.Tenant);
+    // A database per county: the token's tenant claim picks it, else the county of the unit the route names, else the default database.
+    http.TenantId.DetectWith(app.Services.GetRequiredService<LedgerTenants>());
 });
 
 if (ListenAddress.Taken(app, args) is { } taken)
