@@ -19,7 +19,7 @@ public sealed class AccessGate(RequestDelegate next)
         }
 
         // The units a request touches are looked up where the request will read and write: its county's database.
-        var tenant = context.User.FindFirst(LedgerClaims.Tenant)?.Value;
+        var tenant = tenants.TenantOf(context);
         await using var tenantSession = tenant is not null && tenants.Serves(tenant) ? store.QuerySession(tenant) : null;
         var access = AccessTable.Find(context.Request.Method, endpoint.RoutePattern.RawText);
         var refusal = access is null

@@ -19,6 +19,9 @@ public sealed class ImportInput : NetCoreInput
     [Description("Write the valid rows and list the bad ones, instead of writing nothing while any row is bad"), FlagAlias("valid-only")]
     public bool ValidOnlyFlag { get; set; }
 
+    [Description("The county whose database receives the rows, when the ledger keeps one per county (Ledger:Tenants)"), FlagAlias("tenant")]
+    public string? TenantFlag { get; set; }
+
     [Description("Who is importing, as the events record it"), FlagAlias("actor", 'a')]
     public string ActorFlag { get; set; } = Environment.UserName;
 }
@@ -37,7 +40,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         try
         {
             var file = ImportFile.Read(await System.IO.File.ReadAllBytesAsync(input.File));
-            var request = new ImportRequest(input.UnitFlag, file.Table(input.TableFlag), file.Rows, input.ValidOnlyFlag);
+            var request = new ImportRequest(input.UnitFlag, file.Table(input.TableFlag), file.Rows, input.ValidOnlyFlag, Tenant: input.TenantFlag);
             ImportResult? result = null;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {

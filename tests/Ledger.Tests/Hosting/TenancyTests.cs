@@ -15,6 +15,7 @@ namespace Sanzi.Tests.Hosting;
 /// A ledger kept as a database per county, on two PostgreSQL servers: county 360702's books on one, 360703's on the
 /// other, the default database beside the first. A clerk's token names the county (its tenant claim); what they
 /// write lands in that county's database only, reports read only it, and a token of one county can't see the other.
+/// Without a tenant claim, a route naming a unit finds its county's database.
 /// </summary>
 public class TenancyTests
 {
@@ -56,8 +57,12 @@ public class TenancyTests
         // Each county's token reads its own database only: the other's units are not there, whatever its unit claims say.
         await a.Send("GET", $"/api/units/{CountyB}101/summary", Roles.FinanceAuditor, status: 404);
         await b.Send("GET", $"/api/units/{CountyA}101/catalog", Roles.FinanceAuditor, status: 404);
-        // A token without a tenant reads the default database, which holds neither county's books.
-        await new CountyClient(host, null).Send("GET", $"/api/units/{CountyA}101", Roles.Inspector, status: 404);
+        // Without a tenant claim, a route naming a unit reads its county's database (the public notice page among them);
+        // one naming none reads the default database, which holds neither county's books.
+        (await new CountyClient(host, null).Send("GET", $"/api/units/{CountyB}101", Roles.Inspector)).GetProperty("unit").GetProperty("code").GetString()
+            .ShouldBe($"{CountyB}101");
+        (await new CountyClient(host, null).Send("GET", "/api/reforms", Roles.Inspector)).GetArrayLength().ShouldBe(0);
+        (await a.Send("GET", "/api/reforms", Roles.Inspector)).GetArrayLength().ShouldBe(1);
         // A tenant this ledger keeps no database for is refused, not sent to the default.
         await new CountyClient(host, "360799").Send("GET", $"/api/units/{CountyA}101", Roles.Inspector, status: 403);
 
