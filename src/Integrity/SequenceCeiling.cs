@@ -15,7 +15,7 @@ namespace Sanzi.Integrity;
 /// </remarks>
 internal static class SequenceCeiling
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(5);
 
@@ -29,8 +29,10 @@ internal static class SequenceCeiling
         var deadline = DateTime.UtcNow + GiveUp;
         do
         {
+            // Not pg_xact_status: a transaction reads 'committed' there a moment before other snapshots can see its rows,
+            // and a seal taken in that moment would miss them.
             var inFlight = (long)(await Scalar(connection,
-                "select count(*) from pg_snapshot_xip($1::pg_snapshot) x where pg_xact_status(x) = 'in progress'", snapshot, ct))!;
+                "select count(*) from pg_snapshot_xip($1::pg_snapshot) x where not pg_visible_in_snapshot(x, pg_current_snapshot())", snapshot, ct))!;
             if (inFlight == 0) return (ceiling, true);
             await Task.Delay(Poll, ct);
         } while (DateTime.UtcNow < deadline);
