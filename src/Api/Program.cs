@@ -66,6 +66,8 @@ app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("三资账本 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapWolverineEndpoints(http =>
 {
+    // "?limit=abc" is a 400 naming the parameter, never a silent default.
+    http.RejectUnparseableQueryValues = true;
     http.AddParameterHandlingStrategy(new CommandParameters());
     // A database per county: the token's tenant claim picks it, else the county of the unit the route names, else the default database.
     http.TenantId.DetectWith(app.Services.GetRequiredService<LedgerTenants>());
@@ -76,7 +78,14 @@ if (ListenAddress.Taken(app, args) is { } taken)
     Console.Error.WriteLine($"Sanzi Ledger cannot start: {taken}");
     return 1;
 }
-return await app.RunJasperFxCommands(args);
+var commandArguments = ListenAddress.CommandArguments(args);
+// Serving needs no command runner, whose search for commands would print a line per assembly above the startup line.
+if (commandArguments.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
+return await app.RunJasperFxCommands(commandArguments);
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>
 public partial class Program;

@@ -52,12 +52,15 @@ public sealed class DemoCommand : JasperFxAsyncCommand<NetCoreInput>
         Console.WriteLine();
         Console.WriteLine(running ? "Done. Look at:" : "Done. Start the ledger (dotnet run --project src/Api) and look at:");
         foreach (var url in merger.Links) Console.WriteLine($"  {configured}/{url}");
+        Console.WriteLine("Log in there with a token, e.g. the county finance bureau's (it reads every unit):");
+        Console.WriteLine("  dotnet run --project src/Api -- token --role finance-auditor --name 县财政局审计员");
         return true;
     }
 
     private static async Task<bool> IsLedgerAsync(string url)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // Generous: the first request to a running ledger compiles its endpoint, which takes seconds on a busy machine.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             var about = await http.GetFromJsonAsync<AboutLedger>($"{url}/api/about");

@@ -116,9 +116,8 @@ public sealed class SampleMerger(DemoClient client)
         }
         log.WriteLine("Members confirmed; handover registers signed by 移交人, 接收人 and 监交人; 和平村's books are open");
 
-        Links.AddRange([$"api/reforms/{reformId}", $"api/units/{Merged}", $"api/units/{Merged}/assets", $"api/units/{East}",
-            $"api/units/{East}/catalog", $"api/units/{East}/summary?asOf={Day(0)}", $"api/units/{East}/summary?format=xlsx", $"api/units/{East}/handover", $"api/reforms/{reformId}/reconciliation",
-            $"notices/{East}"]);
+        // Pages, not API addresses: a browser opening an /api address has no token and gets a 401.
+        Links.AddRange([$"reforms/{reformId}", $"books/{East}", $"books/{Merged}", "leads", "verify", $"notices/{East}"]);
     }
 
     private static object Count(string village, string key, string countedOn) => key switch

@@ -35,4 +35,24 @@ public static class ListenAddress
         }
         return null;
     }
+
+    private static readonly string[] HostFlags = ["--urls", "--environment", "--contentRoot"];
+
+    /// <summary>
+    /// The arguments for the command runner without ASP.NET's own flags, which the host has read already: on
+    /// seeing one, the runner skips its commands and starts the server, so <c>-- demo --urls …</c> started a
+    /// second ledger on a taken port instead of the demo.
+    /// </summary>
+    public static string[] CommandArguments(string[] args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flag = HostFlags.FirstOrDefault(f => args[i].Equals(f, StringComparison.OrdinalIgnoreCase)
+                                                     || args[i].StartsWith(f + "=", StringComparison.OrdinalIgnoreCase));
+            if (flag is null) kept.Add(args[i]);
+            else if (!args[i].Contains('=')) i++;
+        }
+        return [.. kept];
+    }
 }

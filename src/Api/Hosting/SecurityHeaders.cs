@@ -7,9 +7,14 @@ namespace Sanzi.Api.Hosting;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IConfiguration configuration)
 {
+    /// <summary>
+    /// <c>base-uri 'self'</c>, not 'none': the screens' <c>&lt;base href="/"&gt;</c> is what resolves their scripts
+    /// and routes; blocked, a page two segments deep (<c>/books/{code}</c>) loads its framework script from under
+    /// itself, gets a 404 and stays blank.
+    /// </summary>
     public const string PagePolicy =
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; script-src 'self'; " +
-        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>The API reference (Scalar) starts itself with an inline module script.</summary>
     private const string DocsPolicy =

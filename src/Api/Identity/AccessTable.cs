@@ -97,6 +97,7 @@ public static class AccessTable
         new("GET", "/api/units/{code}/contracts", "read", Scope.Unit, Everyone),
         new("GET", "/api/reforms/{id}/contracts", "read", Scope.Reform, Everyone),
         new("GET", "/api/items/{id}", "read", Scope.Item, Everyone),
+        new("GET", "/api/items/{id}/history", "read", Scope.Item, Everyone),
         new("GET", "/api/imports/templates/{table}", "read", Scope.County, Everyone),
 
         // For the finance bureau: old against new, county-wide.

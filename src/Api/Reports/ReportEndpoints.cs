@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace Sanzi.Api.Reports;
 
 /// <summary>
-/// The clear-account reports, each as JSON or, with <c>?format=csv|xlsx</c>, a download; with <c>?asOf=</c> (business
+/// The clear-account reports, each as JSON or, with <c>?format=csv|xlsx</c>, a download, or with <c>?format=html</c> the page to print; with <c>?asOf=</c> (business
 /// time) and <c>?knownAt=</c> (recording time) as the books stood or as the ledger knew them. Now, they read pre-built
 /// rows indexed by unit, not event streams.
 /// </summary>
@@ -27,7 +27,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Summary(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return ReportFormats.Render(await SummaryReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+        return Render(await SummaryReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
     /// <summary>债权债务清单</summary>
@@ -35,7 +35,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return ReportFormats.Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format);
+        return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
     /// <summary>移交清册</summary>
@@ -48,7 +48,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Reconciliation(Guid id, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        return ReportFormats.Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct, request.Book), request.Format);
+        return Render(await ReformRecords.ReconcileAsync(session, id, request.Time, ct, request.Book), request.Format, clock);
     }
 
     private static async Task<IResult> Unit(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
@@ -56,6 +56,20 @@ public static class ReportEndpoints
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
         var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
-        return ReportFormats.Render(await build(records, ct), request.Format);
+        return Render(await build(records, ct), request.Format, clock);
     }
+
+    private static IResult Render(IReport report, ReportFormat format, IClock clock) => format switch
+    {
+        ReportFormat.Csv => File(ReportFiles.Csv(report)),
+        ReportFormat.Xlsx => File(ReportFiles.Excel(report, Today(clock))),
+        // Shown in the browser, to print, rather than saved.
+        ReportFormat.Html => Results.Bytes(PrintedReport.Render(report, Today(clock)).Content, "text/html; charset=utf-8"),
+        // As object, so that the report's own type is serialized rather than the interface.
+        _ => Results.Ok((object)report),
+    };
+
+    private static LocalDate Today(IClock clock) => Sanzi.Ledger.Common.Stamp.DayOf(clock.GetCurrentInstant());
+
+    private static IResult File(ReportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }

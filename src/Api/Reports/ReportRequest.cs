@@ -10,10 +10,12 @@ public enum ReportFormat
     Json,
     Csv,
     Xlsx,
+    /// <summary>The page to print and file (打印版).</summary>
+    Html,
 }
 
 /// <summary>
-/// The query of every report: <c>?format=json|csv|xlsx</c>, <c>?asOf=</c> a business date or instant ("the books as
+/// The query of every report: <c>?format=json|csv|xlsx|html</c>, <c>?asOf=</c> a business date or instant ("the books as
 /// they stood": <c>2026-04-01</c>, <c>2026-03-31T16:00:00Z</c> or with an offset) and <c>?knownAt=</c> a recording
 /// instant ("as the ledger knew them then"), either or both, neither in the future. Taken as strings because
 /// Wolverine can't bind NodaTime types from the query, and so that a bad value is a 400 naming the parameter.
@@ -33,9 +35,10 @@ public sealed record ReportRequest(ReportFormat Format, ReportTime Time, Ownersh
             null or "json" => ReportFormat.Json,
             "csv" => ReportFormat.Csv,
             "xlsx" => ReportFormat.Xlsx,
+            "html" => ReportFormat.Html,
             _ => (ReportFormat?)null,
         };
-        rules.Check(parsedFormat is not null, "format", "must be one of: json, csv, xlsx");
+        rules.Check(parsedFormat is not null, "format", "must be one of: json, csv, xlsx, html");
 
         var now = clock.GetCurrentInstant();
         var date = asOf is null ? null : DateIso.Parse(asOf) is { Success: true } d ? d.Value : (LocalDate?)null;

@@ -19,6 +19,18 @@ public sealed class LedgerClient(HttpClient http, LedgerSession session)
     public async Task<LedgerAnswer> PostAsync(string path, object body, CancellationToken ct = default) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: LedgerJson.Options) }, ct);
 
+    /// <summary>An answer sent as NDJSON (verify streams its findings): one element per line, or the refusal.</summary>
+    public async Task<(LedgerAnswer Answer, IReadOnlyList<JsonElement> Lines)> GetLinesAsync(string path, CancellationToken ct = default)
+    {
+        using var request = Authorised(new HttpRequestMessage(HttpMethod.Get, path));
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) return (Answer((int)response.StatusCode, text), []);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        return (new LedgerAnswer((int)response.StatusCode, null), lines);
+    }
+
     /// <summary>A file as the API sends it: status, content type, file name and bytes.</summary>
     public async Task<(int Status, string Type, string? Name, byte[] Bytes)> FetchAsync(string path, CancellationToken ct = default)
     {
@@ -33,10 +45,11 @@ public sealed class LedgerClient(HttpClient http, LedgerSession session)
     {
         using var _ = request;
         using var response = await http.SendAsync(Authorised(request), ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        JsonElement? body = text.Length > 0 && text.TrimStart() is ['{' or '[', ..] ? JsonDocument.Parse(text).RootElement.Clone() : null;
-        return new LedgerAnswer((int)response.StatusCode, body);
+        return Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
+
+    private static LedgerAnswer Answer(int status, string text) =>
+        new(status, text.Length > 0 && text.TrimStart() is ['{' or '[', ..] ? JsonDocument.Parse(text).RootElement.Clone() : null);
 
     private HttpRequestMessage Authorised(HttpRequestMessage request)
     {

@@ -42,6 +42,8 @@ public static class ScreensSetup
         var client = clients.For(LedgerSession.FromCookies(http.Request.Cookies));
         var (status, type, name, bytes) = await client.FetchAsync("/" + path + http.Request.QueryString, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
-        return status == 200 ? Results.File(bytes, type, name) : Results.StatusCode(status);
+        if (status != 200) return Results.StatusCode(status);
+        // The printable page opens in the browser; the other formats are saved.
+        return type.StartsWith("text/html", StringComparison.Ordinal) ? Results.Bytes(bytes, type) : Results.File(bytes, type, name);
     }
 }

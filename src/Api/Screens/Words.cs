@@ -22,7 +22,7 @@ public static class Words
     {
         "open" => "尚未列入调整方案",
         "inReform" => "待召开四个会议并由改革办冻结三资",
-        "frozen" => "待乡镇会计锁定债权债务余额",
+        "frozen" => "待改革办锁定债权债务余额",
         "debtsLocked" => "待逐项清点核实并关闭清查",
         "inventoried" => "待公示清产核资结果",
         "noticed" when openObjections > 0 => $"有 {openObjections} 项异议待处理",

@@ -73,6 +73,8 @@ public sealed record CatalogReport(
 
     public string FileName() => $"账册目录-{UnitCode}-{BookOf.ChineseName(Book)}";
 
+    public Filing Filing() => new("账册目录", $"{UnitName}（{UnitCode}）", Reports.Filing.Day(AsOf), Reports.Filing.UnitSigners);
+
     public IReadOnlyList<Table> Tables() =>
     [
         new("账册目录",

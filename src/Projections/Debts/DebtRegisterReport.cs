@@ -95,6 +95,9 @@ public sealed record DebtRegisterReport(
 
     public string FileName() => $"债权债务清单-{UnitCode}-{BookOf.ChineseName(Book)}";
 
+    public Filing Filing() =>
+        new("债权债务清单", $"{UnitName}（{UnitCode}）", Reports.Filing.Day(AsOf), Reports.Filing.UnitSigners);
+
     public IReadOnlyList<Table> Tables() =>
     [
         new("债权债务清单",

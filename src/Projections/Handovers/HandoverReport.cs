@@ -103,6 +103,9 @@ public sealed record HandoverReport(
 
     public string FileName() => $"移交清册-{UnitCode}-{BookOf.ChineseName(Book)}";
 
+    /// <summary>移交人, 接收人, 监交人 sign a handover register.</summary>
+    public Filing Filing() => new("移交清册", $"{UnitName}（{UnitCode}）", Texts.Date(HandoverDate), ["移交人", "接收人", "监交人"]);
+
     public IReadOnlyList<Table> Tables() =>
     [
         new("移交清册",

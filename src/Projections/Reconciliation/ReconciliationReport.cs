@@ -103,6 +103,8 @@ public sealed record ReconciliationReport(
 
     public string FileName() => $"对账报告-{ReformId:N}-{BookOf.ChineseName(Book)}";
 
+    public Filing Filing() => new("对账报告", Title, Reports.Filing.Day(AsOf), Reports.Filing.UnitSigners);
+
     public IReadOnlyList<Table> Tables() =>
     [
         new("分类核对",

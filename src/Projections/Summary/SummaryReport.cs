@@ -81,6 +81,9 @@ public sealed record SummaryReport(
 
     public string FileName() => $"清产核资汇总表-{UnitCode}-{BookOf.ChineseName(Book)}";
 
+    public Filing Filing() =>
+        new("清产核资汇总表", $"{UnitName}（{UnitCode}）", Texts.Date(SnapshotDate) ?? Reports.Filing.Day(AsOf), Reports.Filing.UnitSigners);
+
     public IReadOnlyList<Table> Tables() =>
     [
         new("清产核资汇总表",

@@ -11,7 +11,7 @@ namespace Sanzi.Tests.Reports;
 /// 355,000 verified after the objection, the pump missing, the claim 8,000 − 3,000, the loan 50,000; 西村 bank
 /// 80,000, centre 200,000 − 50,000, the tractor found at the count at 12,000, the payable 12,000.
 /// </summary>
-public class ReportTests(LedgerFixture fixture)
+public partial class ReportTests(LedgerFixture fixture)
 {
     private static Task<VillageMerger>? _merger;
     private readonly LedgerApi _api = new(fixture.Host);
@@ -153,7 +153,8 @@ public class ReportTests(LedgerFixture fixture)
 
         var (xlsx, xlsxType) = await _api.Download(Unit(m.East.Code, "catalog", "format=xlsx"));
         xlsxType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        var rows = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        // The filed layout: title, 填报单位 and 基准日 above the header row, the signature line below the rows.
+        var rows = new MemoryStream(xlsx).Query(useHeaderRow: true, startCell: "A4").Cast<IDictionary<string, object>>().Where(r => r["名称"] is not null).ToList();
         rows.Count.ShouldBe(7);
         var office = rows.Single(r => (string)r["名称"] == "村部办公楼");
         (Convert.ToDecimal(office["核实数"]), office["状态"]).ShouldBe((355_000m, (object)$"移交至 和平村（{m.Merged.Code}）"));

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Leads;
 using Sanzi.Api.Screens;
 using Sanzi.Api.Units;
 using Sanzi.Tests.Support;
@@ -59,5 +60,27 @@ public sealed class ComponentTests(LedgerFixture fixture)
         chart.Markup.ShouldContain("核实价值");
         chart.Markup.ShouldContain("固定资产-房屋建筑物");
         chart.FindAll("svg path.mud-chart-bar, svg rect.mud-chart-bar, svg .mud-chart-bar").Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_rush_spending_lead_draws_its_running_total_against_the_limit_of_its_baseline()
+    {
+        await using var context = Context();
+        var lead = JsonDocument.Parse("""
+            {"rule":"rushSpending","threshold":12000,"events":[
+              {"type":"unitFrozen","businessDate":"2026-11-30","value":null},
+              {"type":"paymentRecorded","businessDate":"2026-11-20","value":9000},
+              {"type":"paymentRecorded","businessDate":"2026-11-25","value":6000},
+              {"type":"paymentRecorded","businessDate":"2026-11-25","value":4000}]}
+            """).RootElement;
+
+        var curve = context.Render<LeadSpendingCurve>(p => p.Add(c => c.Lead, lead));
+
+        curve.Find(".spending-curve").TextContent.ShouldContain("累计 19,000.00，限额 12,000.00");
+        curve.Markup.ShouldContain("累计支出");
+        curve.Markup.ShouldContain("限额（基线测算）");
+        curve.Markup.ShouldContain("2026年11月20日");
+        curve.Markup.ShouldContain("2026年11月25日");
+        curve.FindAll("path.mud-chart-line").Count.ShouldBe(2, "the running total and the limit");
     }
 }

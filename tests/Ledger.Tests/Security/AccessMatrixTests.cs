@@ -68,6 +68,7 @@ public class AccessMatrixTests(LedgerFixture fixture)
         { "GET", "/api/units/{code}/contracts", "OCAI" },
         { "GET", "/api/reforms/{id}/contracts", "OCAI" },
         { "GET", "/api/items/{id}", "OCAI" },
+        { "GET", "/api/items/{id}/history", "OCAI" },
         { "GET", "/api/imports/templates/{table}", "OCKAI" },
         { "GET", "/api/reforms/{id}/reconciliation", "OAI" },
         { "GET", "/api/audit", "AI" },

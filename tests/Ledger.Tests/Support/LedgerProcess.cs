@@ -31,7 +31,8 @@ public sealed class LedgerProcess : IAsyncDisposable
         NodaTime.SystemClock.Instance);
 
     /// <param name="settings">More settings for the process, as environment variables (<c>Section__Key</c>).</param>
-    public static async Task<LedgerProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="log">Where its console (warnings, failed circuits) is written; by default <c>{database}.log</c> in the temp folder.</param>
+    public static async Task<LedgerProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? settings = null, string? log = null)
     {
         var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
@@ -58,12 +59,16 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
-        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        // The seal file belongs to the database just made: one left by an earlier run would name seals this one lacks.
+        var integrity = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        if (Directory.Exists(integrity)) Directory.Delete(integrity, recursive: true);
+        start.Environment["Integrity__Folder"] = integrity;
         start.Environment["Auth__SigningKey"] = SigningKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var console = new StreamWriter(log ?? Path.Combine(Path.GetTempPath(), $"{database}.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (console) console.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

@@ -4,31 +4,31 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using MiniExcelLibs;
-using Sanzi.Projections.Reports;
+using NodaTime;
 
-namespace Sanzi.Api.Reports;
+namespace Sanzi.Projections.Reports;
 
-/// <summary>The three shapes of every report, in one place: the JSON document, a CSV and an Excel workbook with Chinese headers.</summary>
-public static partial class ReportFormats
+/// <summary>A report as a file to download: its bytes, content type and name.</summary>
+public sealed record ReportFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>The downloads of every report, in one place: a CSV and an Excel workbook with Chinese headers (the JSON is the report itself).</summary>
+public static partial class ReportFiles
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Zip entries carry a time; a fixed one makes the same report the same bytes, whenever it is rendered.</summary>
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IResult Render(IReport report, ReportFormat format) => format switch
-    {
-        ReportFormat.Csv => Results.File(Csv(report), "text/csv; charset=utf-8", report.FileName() + ".csv"),
-        ReportFormat.Xlsx => Results.File(Excel(report), Xlsx, report.FileName() + ".xlsx"),
-        // As object, so that the report's own type is serialized rather than the interface.
-        _ => Results.Ok((object)report),
-    };
+    public static ReportFile Csv(IReport report) => new(CsvBytes(report), "text/csv; charset=utf-8", report.FileName() + ".csv");
+
+    /// <param name="today">The snapshot date a report of now is filed with.</param>
+    public static ReportFile Excel(IReport report, LocalDate today) => new(ExcelBytes(report, today), Xlsx, report.FileName() + ".xlsx");
 
     /// <summary>
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese right; a report of several tables writes each
     /// under its name, after a blank line. Text that a spreadsheet would run as a formula is escaped.
     /// </summary>
-    private static byte[] Csv(IReport report)
+    private static byte[] CsvBytes(IReport report)
     {
         var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, ValidateFieldCount = false, Injection = CsvInjection.Escape };
         using var stream = new MemoryStream();
@@ -55,14 +55,39 @@ public static partial class ReportFormats
         return stream.ToArray();
     }
 
-    /// <summary>One sheet per table, headed by the Chinese column names; numbers stay numbers.</summary>
-    private static byte[] Excel(IReport report)
+    /// <summary>The row of the templates' column headers; each table's rows start below it.</summary>
+    public const int TemplateHeaderRow = 4;
+
+    /// <summary>The embedded template of a report type, made by <c>eng/ReportTemplates</c>.</summary>
+    public static string TemplateName(Type report) => report.Name + ".xlsx";
+
+    /// <summary>The name a template gives the rows of a report's table <paramref name="table"/>: <c>t0</c>, <c>t1</c>, ….</summary>
+    public static string TemplateCollection(int table) => $"t{table}";
+
+    /// <summary>
+    /// The report's designed template (one sheet per table, laid out like the national forms) filled by MiniExcel:
+    /// the unit, the snapshot date (<paramref name="today"/> when the report is of now), and each table's rows,
+    /// numbers as numbers so that the template's formats apply.
+    /// </summary>
+    private static byte[] ExcelBytes(IReport report, LocalDate today)
     {
-        var sheets = report.Tables().ToDictionary(t => t.Name, object (t) => t.Rows.Select(row =>
-            (IDictionary<string, object?>)t.Columns.Select((c, i) => KeyValuePair.Create(c.Header, Cell(row[i], c.Kind))).ToDictionary()).ToList());
+        var filing = report.Filing();
+        var value = new Dictionary<string, object?> { ["unit"] = filing.Unit, ["date"] = filing.Date ?? Texts.Date(today) };
+        foreach (var (table, i) in report.Tables().Select((t, i) => (t, i)))
+            value[TemplateCollection(i)] = table.Rows.Select(row =>
+                row.Select((cell, c) => KeyValuePair.Create($"c{c}", Cell(cell, table.Columns[c].Kind))).ToDictionary()).ToList();
         using var raw = new MemoryStream();
-        raw.SaveAs(sheets, excelType: ExcelType.XLSX);
+        raw.SaveAsByTemplate(Template(report.GetType()), value);
         return Stable(raw.ToArray());
+    }
+
+    private static byte[] Template(Type report)
+    {
+        using var resource = typeof(ReportFiles).Assembly.GetManifestResourceStream($"Sanzi.Projections.Reports.Templates.{TemplateName(report)}")
+                             ?? throw new InvalidOperationException($"No Excel template for {report.Name}: run eng/ReportTemplates.");
+        using var bytes = new MemoryStream();
+        resource.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     /// <summary>
