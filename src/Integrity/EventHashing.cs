@@ -73,10 +73,14 @@ internal sealed class EventHashing(Tables tables, IntegrityKeys keys) : Document
             await using var batch = new NpgsqlBatch(connection, transaction);
             var events = new NpgsqlBatchCommand($"select {EventRow.Columns} from {tables.Events} e where e.seq_id = any($1) order by e.seq_id");
             events.Parameters.Add(new NpgsqlParameter { Value = sequences });
+            // One index probe per stream: a bank account with years of payments is a long stream, and sorting all its
+            // hashes to find the last one made every payment cost as much as the account's whole history.
             var heads = new NpgsqlBatchCommand($"""
-                select distinct on (h.stream_id) h.stream_id, h.hash from {tables.Hashes} h
-                where h.stream_id in (select e.stream_id from {tables.Events} e where e.seq_id = any($1))
-                order by h.stream_id, h.version desc, h.seq_id desc
+                select s.stream_id, last.hash
+                from (select distinct e.stream_id from {tables.Events} e where e.seq_id = any($1)) s
+                cross join lateral (
+                    select h.hash from {tables.Hashes} h where h.stream_id = s.stream_id
+                    order by h.version desc, h.seq_id desc limit 1) last
                 """);
             heads.Parameters.Add(new NpgsqlParameter { Value = sequences });
             batch.BatchCommands.Add(events);

@@ -29,10 +29,13 @@ internal static class SequenceCeiling
         var deadline = DateTime.UtcNow + GiveUp;
         do
         {
-            // Not pg_xact_status: a transaction reads 'committed' there a moment before other snapshots can see its rows,
-            // and a seal taken in that moment would miss them.
+            // Visible, not merely committed: a transaction reads 'committed' in pg_xact a moment before other snapshots can
+            // see its rows, and a seal taken in that moment would miss them. A rolled-back one is never visible, and done.
             var inFlight = (long)(await Scalar(connection,
-                "select count(*) from pg_snapshot_xip($1::pg_snapshot) x where not pg_visible_in_snapshot(x, pg_current_snapshot())", snapshot, ct))!;
+                """
+                select count(*) from pg_snapshot_xip($1::pg_snapshot) x
+                where pg_xact_status(x) <> 'aborted' and not pg_visible_in_snapshot(x, pg_current_snapshot())
+                """, snapshot, ct))!;
             if (inFlight == 0) return (ceiling, true);
             await Task.Delay(Poll, ct);
         } while (DateTime.UtcNow < deadline);

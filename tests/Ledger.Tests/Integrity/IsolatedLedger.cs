@@ -35,14 +35,8 @@ public sealed class IsolatedLedger : IAsyncDisposable
 
     public static async Task<IsolatedLedger> StartAsync()
     {
-        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         var database = $"tamper_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        var connection = await Support.TestDatabases.CreateAsync(database);
 
         var folder = Path.Combine(Path.GetTempPath(), database);
         var builder = Host.CreateApplicationBuilder();
@@ -52,7 +46,7 @@ public sealed class IsolatedLedger : IAsyncDisposable
             ["Integrity:Folder"] = folder,
             ["Integrity:SealInterval"] = "01:00:00", // the tests seal when they mean to
         });
-        builder.Services.AddLedgerStore(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = database }.ConnectionString,
+        builder.Services.AddLedgerStore(connection,
             new LeadThresholds());
         builder.UseWolverine(opts =>
         {

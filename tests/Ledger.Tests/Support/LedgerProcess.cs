@@ -34,13 +34,7 @@ public sealed class LedgerProcess : IAsyncDisposable
     /// <param name="log">Where its console (warnings, failed circuits) is written; by default <c>{database}.log</c> in the temp folder.</param>
     public static async Task<LedgerProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? settings = null, string? log = null)
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
-        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force); create database \"{database}\"", conn);
-            await drop.ExecuteNonQueryAsync();
-        }
+        var connection = await TestDatabases.CreateAsync(database);
 
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -56,7 +50,7 @@ public sealed class LedgerProcess : IAsyncDisposable
         var api = Path.Combine(root.FullName, "src", "Api");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = api, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(api, "bin", configuration!, framework, "Sanzi.Api.dll"));
-        start.Environment["ConnectionStrings__Ledger"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        start.Environment["ConnectionStrings__Ledger"] = connection;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
         // The seal file belongs to the database just made: one left by an earlier run would name seals this one lacks.

@@ -1,5 +1,4 @@
 using Alba;
-using Npgsql;
 
 namespace Sanzi.Tests.Support;
 
@@ -11,18 +10,12 @@ public static class SeparateLedger
 {
     public static async Task<(IAlbaHost Host, string Folder)> StartAsync(string name, params (string Key, string Value)[] settings)
     {
-        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Ledger"));
         var database = $"{name}_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        var connection = await TestDatabases.CreateAsync(database);
         var folder = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
         var host = await AlbaHost.For<Program>(b =>
         {
-            b.UseSetting("ConnectionStrings:Ledger", new NpgsqlConnectionStringBuilder(shared.ConnectionString) { Database = database }.ConnectionString);
+            b.UseSetting("ConnectionStrings:Ledger", connection);
             b.UseSetting("Integrity:Folder", folder);
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
