@@ -6,10 +6,13 @@ namespace Sanzi.Api.Screens;
 /// <summary>The Chinese words the screens show for the API's codes, and the ledger's way of writing money and dates.</summary>
 public static class Words
 {
-    /// <summary>A unit's stages in the order a merger passes them.</summary>
+    /// <summary>
+    /// A unit's stages in the order a merger passes them. "open" is a unit keeping its books as usual: one no reform
+    /// names yet, or the new unit after a merger, so it is not called "not in a reform".
+    /// </summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Stages =
     [
-        ("open", "未纳入改革"), ("inReform", "已纳入改革"), ("frozen", "已冻结"), ("debtsLocked", "债务已锁定"), ("inventoried", "已清查"),
+        ("open", "正常运行"), ("inReform", "已纳入改革"), ("frozen", "已冻结"), ("debtsLocked", "债务已锁定"), ("inventoried", "已清查"),
         ("noticed", "公示中"), ("confirmed", "已确认"), ("handoverDrafted", "移交清册已编制"), ("closed", "已移交"),
     ];
 
@@ -20,7 +23,7 @@ public static class Words
     /// <summary>What the next step needs, said to the person who can do it.</summary>
     public static string Blocker(string? stage, int openObjections) => stage switch
     {
-        "open" => "尚未列入调整方案",
+        "open" => "未在撤并中",
         "inReform" => "待召开四个会议并由改革办冻结三资",
         "frozen" => "待改革办锁定债权债务余额",
         "debtsLocked" => "待逐项清点核实并关闭清查",
