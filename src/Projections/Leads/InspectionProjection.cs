@@ -45,7 +45,7 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
         operations.Store(new InspectionMark(InspectionMark.Key, upTo));
 
         var ready = carried.Concat(ledger).Where(e => e.Sequence <= upTo).ToList();
-        var readyFacts = ready.Select(EventFact.Of).ToList();
+        var readyFacts = carried.Select(EventFact.Of).Concat(facts).Where(f => f.Sequence <= upTo).ToList();
         var scopes = _scopes.GetOrAdd(operations.Database.Id.ToString(), _ => new RollingScopes(thresholds));
         scopes.Advance(readyFacts, ready.Where(e => e.Version == 1).Select(e => e.Sequence).ToHashSet(), from, upTo);
         if (ready.Count == 0) return;
