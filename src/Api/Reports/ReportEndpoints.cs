@@ -19,8 +19,16 @@ public static class ReportEndpoints
 {
     /// <summary>账册目录</summary>
     [WolverineGet("/api/units/{code}/catalog")]
-    public static Task<IResult> Catalog(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct) =>
-        Unit(code, format, asOf, knownAt, book, session, clock, (records, _) => Task.FromResult<IReport>(CatalogReport.Build(records)), ct);
+    public static async Task<IResult> Catalog(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock,
+        CancellationToken ct)
+    {
+        var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        // Now, the rows' columns only; at another time, the rows replayed.
+        var report = request.Time.IsNow
+            ? await CatalogLines.LoadAsync(session, code, request.Book, ct)
+            : CatalogReport.Build(await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book));
+        return Render(report, request.Format, clock);
+    }
 
     /// <summary>清产核资汇总表</summary>
     [WolverineGet("/api/units/{code}/summary")]

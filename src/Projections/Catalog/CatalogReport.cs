@@ -1,5 +1,6 @@
 using NodaTime;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Items;
 using Sanzi.Projections.Reports;
 
 namespace Sanzi.Projections.Catalog;
@@ -57,19 +58,31 @@ public sealed record CatalogReport(
     {
         var item = line.Item;
         var to = line.Transfer?.ToUnit;
-        var status = line.Status switch
-        {
-            "handedOver" => $"移交至 {records.NameOf(to!)}（{to}）",
-            "disposed" => "已处置",
-            "missing" => "盘亏（未见实物）",
-            _ => "在用",
-        };
-        var encumbrance = item.Contract is { } c ? $"承包/租赁 {c.Number} {Texts.Date(c.From)}至{Texts.Date(c.To)}" : null;
         return new CatalogLine(item.Id, item.ItemCode, item.Name, item.Kind, item.Category, item.CategoryName, item.Specification, item.Quantity,
             item.MeasureUnit, item.Location, item.Keeper, item.OriginalValue, item.AccumulatedDepreciation, item.BookValue, item.VerifiedValue,
-            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, encumbrance, line.Status, status, to, line.Transfer?.On,
-            item.Ownership);
+            item.VerifiedValue - item.BookValue, item.Count?.Reason, item.TitleDocument, Encumbrance(item.Contract?.Number, item.Contract?.From,
+                item.Contract?.To), line.Status, StatusText(line.Status, to, records.NameOf), to, line.Transfer?.On, item.Ownership);
     }
+
+    /// <summary>The status of an item still in the unit's books, as <see cref="UnitLine.Status"/> names it.</summary>
+    public static string StatusOf(ItemStatus status) => status switch
+    {
+        ItemStatus.Disposed => "disposed",
+        ItemStatus.Missing => "missing",
+        _ => "inUse",
+    };
+
+    public static string StatusText(string status, string? to, Func<string, string> nameOf) => status switch
+    {
+        "handedOver" => $"移交至 {nameOf(to!)}（{to}）",
+        "disposed" => "已处置",
+        "missing" => "盘亏（未见实物）",
+        _ => "在用",
+    };
+
+    /// <summary>承包/租赁 and its contract, for a resource under one.</summary>
+    public static string? Encumbrance(string? number, LocalDate? from, LocalDate? to) =>
+        number is null ? null : $"承包/租赁 {number} {Texts.Date(from)}至{Texts.Date(to)}";
 
     public string FileName() => $"账册目录-{UnitCode}-{BookOf.ChineseName(Book)}";
 

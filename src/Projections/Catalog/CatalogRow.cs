@@ -73,10 +73,5 @@ public sealed record UnitLine(CatalogRow Row, Item Item, Transfer? Transfer, dec
     /// <summary>Still in the unit's books: not handed over, not disposed of (a missing item stays, as a shortage 盘亏).</summary>
     public bool InBooks => !HandedOver && Item.IsInBooks;
 
-    public string Status => HandedOver ? "handedOver" : Item.Status switch
-    {
-        ItemStatus.Disposed => "disposed",
-        ItemStatus.Missing => "missing",
-        _ => "inUse",
-    };
+    public string Status => HandedOver ? "handedOver" : CatalogReport.StatusOf(Item.Status);
 }

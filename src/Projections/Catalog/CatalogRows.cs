@@ -14,4 +14,15 @@ public static class CatalogRows
     /// </summary>
     public static Task<IReadOnlyList<CatalogRow>> OfUnitAsync(IQuerySession session, string unitCode, CancellationToken ct) =>
         session.QueryAsync<CatalogRow>(OfUnitFilter, ct, JsonSerializer.Serialize(new[] { unitCode }));
+
+    /// <summary>
+    /// The rows any of the units list that were counted or handed over: all a reconciliation can find a figure in. One
+    /// query for a reform's units, through the same index (one containment per code, or-ed), so an item the old unit
+    /// handed to the new one is read once.
+    /// </summary>
+    public static Task<IReadOnlyList<CatalogRow>> CountedOrHandedOverAsync(IQuerySession session, IReadOnlyList<string> unitCodes, CancellationToken ct) =>
+        session.QueryAsync<CatalogRow>(
+            $"where ({string.Join(" or ", unitCodes.Select(_ => "data -> 'units' @> ?::jsonb"))}) " +
+            "and (data ->> 'countedValue' is not null or jsonb_array_length(data -> 'transfers') > 0)", ct,
+            unitCodes.Select(c => (object)JsonSerializer.Serialize(new[] { c })).ToArray());
 }

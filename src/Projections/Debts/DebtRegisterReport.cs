@@ -53,11 +53,7 @@ public sealed record DebtRegisterReport(
     {
         if (!time.IsNow) return await AtAsync(session, await UnitRecords.LoadAsync(session, code, time, ct, book), ct);
         var totals = await UnitTotals.LoadAsync(session, code, book, ct);
-        var listed = await totals.DebtsAsync(session, ct);
-        var byId = (await session.LoadManyAsync<DebtLine>(ct, listed.Select(d => d.ItemId))).ToDictionary(l => l.Id);
-        var debts = listed.Select(d => (d.Status, Line: byId[d.ItemId]))
-            .OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).ThenBy(d => d.Line.Id).ToList();
-        return Build(totals.Unit, time, totals.Book, debts);
+        return Build(totals.Unit, time, totals.Book, await DebtRegisterLines.LoadAsync(session, totals, ct));
     }
 
     private static async Task<DebtRegisterReport> AtAsync(IQuerySession session, UnitRecords records, CancellationToken ct)
@@ -66,25 +62,31 @@ public sealed record DebtRegisterReport(
         var lines = await Replay.AtAsync<DebtLine>(session, debts.Select(l => l.Item.Id).Append(records.Unit.Id), records.Time, ct,
             typeof(DebtRecorded), typeof(DebtIncreased), typeof(DebtReduced), typeof(DebtsLocked));
         var byId = lines.ToDictionary(l => l.Id);
-        return Build(records.Unit, records.Time, records.Book, debts.Select(d => (d.Status, byId[d.Item.Id])).ToList());
+        return Build(records.Unit, records.Time, records.Book, debts.Select(d =>
+        {
+            var line = byId[d.Item.Id];
+            return new DebtEntry(line.Side, line.Counterparty, line.CounterpartyType, Line(d.Status, line, records.Unit.Code));
+        }).ToList());
     }
 
-    private static DebtRegisterReport Build(UnitBook unit, ReportTime time, Ownership book, IReadOnlyList<(string Status, DebtLine Line)> debts)
+    private static DebtRegisterReport Build(UnitBook unit, ReportTime time, Ownership book, IReadOnlyList<DebtEntry> debts)
     {
         var counterparties = debts
-            .GroupBy(d => (d.Line.Side, d.Line.Counterparty))
+            .OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).ThenBy(d => d.Line.ItemId)
+            .GroupBy(d => (d.Side, d.Counterparty))
             .OrderBy(g => g.Key.Side).ThenBy(g => g.Key.Counterparty, StringComparer.Ordinal)
             .Select(g =>
             {
-                var lines = g.OrderBy(d => d.Line.ItemCode, StringComparer.Ordinal).Select(d => Line(d.Status, d.Line, unit.Code)).ToList();
+                var lines = g.Select(d => d.Line).ToList();
                 var locked = lines.Any(l => l.LockedBalance is not null) ? lines.Sum(l => l.LockedBalance ?? 0m) : (decimal?)null;
-                return new Counterparty(g.Key.Counterparty, g.Key.Side, g.First().Line.CounterpartyType, locked, lines.Sum(l => l.CurrentBalance),
+                return new Counterparty(g.Key.Counterparty, g.Key.Side, g.First().CounterpartyType, locked, lines.Sum(l => l.CurrentBalance),
                     lines.Any(l => l.ChangedAfterLock), lines);
             })
             .ToList();
         return new DebtRegisterReport(unit.Code, unit.Name, time.AsOf, time.KnownAt, unit.DebtsLockedAsOf, counterparties, book);
     }
 
+    /// <summary>A line as the given unit's register shows it: the lock that counts for that unit, and what moved since.</summary>
     private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
     {
         var locked = line.LockFor(unitCode);

@@ -18,7 +18,16 @@ public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, I
     public static async Task<UnitRecords> LoadAsync(IQuerySession session, string code, ReportTime time, CancellationToken ct, Ownership? book = null)
     {
         var unit = await session.UnitAsync(code, ct);
-        var rows = await CatalogRows.OfUnitAsync(session, code, ct);
+        return await OfRowsAsync(session, unit, code, await CatalogRows.OfUnitAsync(session, code, ct), null, time, ct, book);
+    }
+
+    /// <summary>
+    /// The records of a unit from rows read beforehand (every row listing it, or a subset when <paramref name="held"/>
+    /// names the books the unit's lines belong to, from the kept totals, so that a subset chooses the same book).
+    /// </summary>
+    public static async Task<UnitRecords> OfRowsAsync(IQuerySession session, UnitBook unit, string code, IReadOnlyList<CatalogRow> rows,
+        IEnumerable<Ownership>? held, ReportTime time, CancellationToken ct, Ownership? book = null)
+    {
         if (!time.IsNow)
         {
             unit = (await Replay.AtAsync<UnitBook>(session, [unit.Id], time, ct)).SingleOrDefault()
@@ -28,7 +37,7 @@ public sealed record UnitRecords(UnitBook Unit, IReadOnlyList<UnitLine> Lines, I
         }
 
         var all = rows.Select(r => r.LineFor(code)).ToList();
-        var chosen = BookOf.Choose(book, all.Select(l => l.Item.Ownership), code);
+        var chosen = BookOf.Choose(book, held ?? all.Select(l => l.Item.Ownership), code);
         var lines = all.Where(l => l.Item.Ownership == chosen).OrderBy(l => l.Item.ItemCode, StringComparer.Ordinal).ThenBy(l => l.Item.Id).ToList();
         var others = lines.Select(l => l.Transfer?.ToUnit ?? l.Item.UnitCode).Append(unit.SuccessorCode).OfType<string>()
             .Where(c => c != code).Distinct().Select(StreamIds.ForUnit).ToList();

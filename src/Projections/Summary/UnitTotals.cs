@@ -48,6 +48,22 @@ public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IRea
         return debts;
     }
 
+    /// <summary>Per unit, the books its lines belong to (held or handed over): what a report chooses its book among.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Ownership>>> BooksAsync(IQuerySession session, IReadOnlyList<string> codes,
+        CancellationToken ct)
+    {
+        var command = new NpgsqlCommand(
+            $"select distinct unit_code, book from {Schema(session)}.{SummaryTotals.TotalsTable} where unit_code = any($1) and items <> 0")
+        {
+            Parameters = { new() { Value = codes.ToArray() } },
+        };
+        var books = new List<(string Code, Ownership Book)>();
+        await using (var reader = await session.ExecuteReaderAsync(command, ct))
+            while (await reader.ReadAsync(ct))
+                books.Add((reader.GetString(0), Parse<Ownership>(reader.GetString(1))));
+        return books.GroupBy(b => b.Code).ToDictionary(g => g.Key, IReadOnlyList<Ownership> (g) => g.Select(b => b.Book).ToList());
+    }
+
     private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
 
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
