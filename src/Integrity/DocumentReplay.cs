@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 
 namespace Sanzi.Integrity;
@@ -14,7 +15,7 @@ namespace Sanzi.Integrity;
 public sealed class DocumentReplay
 {
     private const int PageSize = 1000;
-    private readonly List<Func<IDocumentStore, CancellationToken, IAsyncEnumerable<Finding>>> _checks = [];
+    private readonly List<Func<Scope, CancellationToken, IAsyncEnumerable<Finding>>> _checks = [];
 
     private long _checked;
 
@@ -27,26 +28,33 @@ public sealed class DocumentReplay
         return this;
     }
 
-    internal async IAsyncEnumerable<Finding> RunAsync(IDocumentStore store, [EnumeratorCancellation] CancellationToken ct)
+    internal async IAsyncEnumerable<Finding> RunAsync(IDocumentStore store, string? tenant, IMartenDatabase database,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         Interlocked.Exchange(ref _checked, 0);
         foreach (var check in _checks)
-            await foreach (var finding in check(store, ct)) yield return finding;
+            await foreach (var finding in check(new Scope(store, tenant, database), ct)) yield return finding;
+    }
+
+    /// <summary>The database replayed: the default (tenant null) or a county's, and sessions on it.</summary>
+    private sealed record Scope(IDocumentStore Store, string? Tenant, IMartenDatabase Database)
+    {
+        public IQuerySession Session() => Tenant is null ? Store.QuerySession() : Store.QuerySession(Tenant);
     }
 
     /// <summary>Pages of documents read in id order on one connection and replayed two at a time, each on its own session.</summary>
-    private async IAsyncEnumerable<Finding> CheckAsync<T>(IDocumentStore store, [EnumeratorCancellation] CancellationToken ct) where T : class
+    private async IAsyncEnumerable<Finding> CheckAsync<T>(Scope scope, [EnumeratorCancellation] CancellationToken ct) where T : class
     {
         var findings = Channel.CreateBounded<Finding>(1024);
         var replaying = Task.Run(async () =>
         {
             try
             {
-                await Parallel.ForEachAsync(PagesAsync(store, store.Options.Schema.For<T>(), ct),
+                await Parallel.ForEachAsync(PagesAsync(scope.Database, scope.Store.Options.Schema.For<T>(), ct),
                     new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
                     async (page, token) =>
                     {
-                        foreach (var problem in await ReplayAsync<T>(store, page, token)) await findings.Writer.WriteAsync(problem, token);
+                        foreach (var problem in await ReplayAsync<T>(scope, page, token)) await findings.Writer.WriteAsync(problem, token);
                         await findings.Writer.WriteAsync(new Progress("documents", Interlocked.Add(ref _checked, page.Count)), token);
                     });
                 findings.Writer.Complete();
@@ -60,12 +68,12 @@ public sealed class DocumentReplay
         await replaying;
     }
 
-    private static async Task<List<Problem>> ReplayAsync<T>(IDocumentStore store, List<(Guid Id, string Data, long Version)> page, CancellationToken ct)
+    private static async Task<List<Problem>> ReplayAsync<T>(Scope scope, List<(Guid Id, string Data, long Version)> page, CancellationToken ct)
         where T : class
     {
-        var aggregator = ((StoreOptions)store.Options).Projections.AggregatorFor<T>();
-        var serializer = store.Options.Serializer();
-        await using var session = store.QuerySession();
+        var aggregator = ((StoreOptions)scope.Store.Options).Projections.AggregatorFor<T>();
+        var serializer = scope.Store.Options.Serializer();
+        await using var session = scope.Session();
         var ids = page.Select(d => d.Id).ToArray();
         var events = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct))
             .GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.ToList());
@@ -106,9 +114,9 @@ public sealed class DocumentReplay
     }
 
     private static async IAsyncEnumerable<List<(Guid Id, string Data, long Version)>> PagesAsync(
-        IDocumentStore store, string table, [EnumeratorCancellation] CancellationToken ct)
+        IMartenDatabase database, string table, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
         var after = Guid.Empty;
         while (true)

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 using Sanzi.Integrity.Files;
 
@@ -9,17 +11,21 @@ namespace Sanzi.Integrity;
 /// Tamper evidence (防篡改存证) for discipline inspectors (纪委监委): every event hashed by its writer
 /// into a chain per stream, seals over sequence ranges signed with a key the database does not hold
 /// and kept in a file outside it, and the documents decisions read replayed from their events.
+/// With a database per county (Marten tenants), each county's database is a log of its own: its own chain, seal
+/// table and seal file (<c>seals-{county}.ndjson</c> beside the default's); <c>tenant</c> null is the default database.
 /// </summary>
 public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, SealFile file, DocumentReplay documents, StoredFileCheck files)
 {
     private readonly Tables _tables = new(store.Options.Events.DatabaseSchemaName);
+    private readonly ConcurrentDictionary<string, SealFile> _tenantFiles = new();
 
     public string PublicKeyPem => keys.PublicKeyPem;
 
     /// <summary>Seals everything committed and settled since the last seal; returns the newest seal, or null if there was nothing new.</summary>
-    public async Task<Seal?> SealAsync(CancellationToken ct = default)
+    public async Task<Seal?> SealAsync(CancellationToken ct = default, string? tenant = null)
     {
-        await using var connection = Connect();
+        var sealFile = FileOf(tenant);
+        await using var connection = (await DatabaseAsync(tenant)).CreateConnection();
         await connection.OpenAsync(ct);
         // One sealer at a time, across processes too: two that read the same last seal would each chain a seal onto it.
         await Execute(connection, $"select pg_advisory_lock({SealingLock})", ct);
@@ -29,7 +35,7 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
             bool more;
             do
             {
-                (var seal, more) = await Sealing.SealBatchAsync(connection, _tables, keys, file, ct);
+                (var seal, more) = await Sealing.SealBatchAsync(connection, _tables, keys, sealFile, ct);
                 newest = seal ?? newest;
             } while (more);
             return newest;
@@ -50,13 +56,15 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
     }
 
     /// <summary>The whole check, streamed: the seals, every event, the documents, then the stored files events cite; a summary last.</summary>
-    public async IAsyncEnumerable<Finding> VerifyAsync([EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<Finding> VerifyAsync([EnumeratorCancellation] CancellationToken ct = default, string? tenant = null)
     {
         long problems = 0;
-        var events = new Verification(Connect, _tables, keys);
-        await using var connection = Connect();
+        var database = await DatabaseAsync(tenant);
+        var events = new Verification(database.CreateConnection, _tables, keys);
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
-        var findings = events.RunAsync(file.ReadAll(), null, ct).Concat(documents.RunAsync(store, ct)).Concat(files.RunAsync(connection, _tables, ct));
+        var findings = events.RunAsync(FileOf(tenant).ReadAll(), null, ct).Concat(documents.RunAsync(store, tenant, database, ct))
+            .Concat(files.RunAsync(connection, _tables, ct));
         await foreach (var finding in findings)
         {
             if (finding is Problem) problems++;
@@ -70,9 +78,10 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
     /// Whether a head written down earlier is a prefix of today's log: it must be a seal the ledger
     /// signed, every seal since must follow it, and nothing it covers may have changed.
     /// </summary>
-    public async Task<Consistency> ConsistencyAsync(string head, CancellationToken ct = default)
+    public async Task<Consistency> ConsistencyAsync(string head, CancellationToken ct = default, string? tenant = null)
     {
-        var (chain, sealProblems) = await SealsAsync(ct);
+        var database = await DatabaseAsync(tenant);
+        var (chain, sealProblems) = await SealsAsync(database, FileOf(tenant), ct);
         var latest = chain.LastOrDefault();
         var index = chain.FindIndex(s => s.Hash == head);
         if (index < 0)
@@ -80,8 +89,8 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
                 "this head is not a seal of this ledger: neither the seal table nor the seal file holds one the ledger signed with this hash");
 
         var old = chain[index];
-        var events = new Verification(Connect, _tables, keys);
-        await foreach (var finding in events.RunAsync(file.ReadAll(), old.ToSeq, ct))
+        var events = new Verification(database.CreateConnection, _tables, keys);
+        await foreach (var finding in events.RunAsync(FileOf(tenant).ReadAll(), old.ToSeq, ct))
             if (finding is Problem p && (p.SeqId ?? 0) <= old.ToSeq)
                 return new Consistency(false, old, latest, p.SeqId, $"the log this head sealed has changed: {p.Kind} at {p.SeqId}: {p.Detail}");
         if (sealProblems.FirstOrDefault(p => p.SeqId > old.ToSeq) is { } broken)
@@ -91,18 +100,18 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
     }
 
     /// <summary>The latest seal the ledger signed, from the table or the seal file, whichever is further along; null before the first.</summary>
-    public async Task<Seal?> HeadAsync(CancellationToken ct = default)
+    public async Task<Seal?> HeadAsync(CancellationToken ct = default, string? tenant = null)
     {
-        await using var connection = Connect();
+        await using var connection = (await DatabaseAsync(tenant)).CreateConnection();
         await connection.OpenAsync(ct);
         var stored = await SealRows.LatestAsync(connection, _tables, ct);
-        return new[] { stored, file.Last }.OfType<Seal>().Where(s => s.HashesItself && keys.Signed(s.Hash, s.Signature))
+        return new[] { stored, FileOf(tenant).Last }.OfType<Seal>().Where(s => s.HashesItself && keys.Signed(s.Hash, s.Signature))
             .MaxBy(s => s.ToSeq);
     }
 
-    private async Task<(List<Seal> Chain, List<Problem> Problems)> SealsAsync(CancellationToken ct)
+    private async Task<(List<Seal> Chain, List<Problem> Problems)> SealsAsync(IMartenDatabase database, SealFile sealFile, CancellationToken ct)
     {
-        await using var connection = Connect();
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
         List<Seal>? stored;
         try
@@ -113,12 +122,31 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
         {
             stored = null;
         }
-        var (chain, problems) = SealCheck.Run(file.ReadAll(), stored, keys);
+        var (chain, problems) = SealCheck.Run(sealFile.ReadAll(), stored, keys);
         if (stored is null) problems.Insert(0, new Problem(ProblemKind.SealBroken, null, null, null, $"the table {_tables.Seals} is gone"));
         return (chain, problems);
     }
 
-    private NpgsqlConnection Connect() => store.Storage.Database.CreateConnection();
+    /// <summary>The default database (null) and every county's: what the sealer seals.</summary>
+    public async Task<IReadOnlyList<string?>> TenantsAsync()
+    {
+        var fallback = store.Storage.Database;
+        var all = await store.Storage.AllDatabases();
+        // A static database-per-tenant names each database by its tenant id; Identifier is the only accessor of that name.
+#pragma warning disable CS0618
+        return all.Where(d => d.Id != fallback.Id).Select(string? (d) => d.Identifier).Prepend(null).ToList();
+#pragma warning restore CS0618
+    }
+
+    private async ValueTask<IMartenDatabase> DatabaseAsync(string? tenant) =>
+        tenant is null ? store.Storage.Database : await store.Storage.FindOrCreateDatabase(tenant);
+
+    /// <summary>A county's seal file beside the default's, named after the county: one file per log.</summary>
+    private SealFile FileOf(string? tenant) =>
+        tenant is null
+            ? file
+            : _tenantFiles.GetOrAdd(tenant, t => new SealFile(Path.Combine(Path.GetDirectoryName(file.Path)!,
+                $"{Path.GetFileNameWithoutExtension(file.Path)}-{t}{Path.GetExtension(file.Path)}")));
 }
 
 /// <summary>The answer to "is the head I wrote down a prefix of today's log?"</summary>
