@@ -40,7 +40,8 @@ public static class DebtRegisterLines
 
     /// <summary>
     /// The lock is the unit's own last one, else the line's last; the movements after it are those past the count it
-    /// recorded (none without a lock, as the register shows none).
+    /// recorded (none without a lock, as the register shows none). <c>offset 0</c> keeps the lock a value chosen once per
+    /// line: without it the planner copies its subquery into each of the three places that read it.
     /// </summary>
     private static string Sql(string schema) => $"""
         select l.id, d.book, d.status, l.data ->> 'itemCode', l.data ->> 'side', l.data ->> 'kind', l.data ->> 'counterparty',
@@ -51,7 +52,7 @@ public static class DebtRegisterLines
           join {schema}.mt_doc_debtline l on l.id = d.item_id
           cross join lateral (select coalesce(
             (select b.lk from jsonb_array_elements(l.data -> 'locks') with ordinality b(lk, n) where b.lk ->> 'unitCode' = $1 order by b.n desc limit 1),
-            l.data -> 'locks' -> -1) as lk) k
+            l.data -> 'locks' -> -1) as lk offset 0) k
         where d.unit_code = $1
         """;
 

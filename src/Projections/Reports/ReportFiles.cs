@@ -112,7 +112,8 @@ public static partial class ReportFiles
         {
             foreach (var (name, text) in parts)
             {
-                var entry = target.CreateEntry(name, CompressionLevel.Optimal);
+                // Fastest: this second compression of the whole workbook was most of an xlsx's cost beyond the CSV's.
+                var entry = target.CreateEntry(name, CompressionLevel.Fastest);
                 entry.LastWriteTime = EntryTime;
                 using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
                 writer.Write(RandomRelationshipId().Replace(text, m => ids[m.Value]));
