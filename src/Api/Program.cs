@@ -85,6 +85,9 @@ if (commandArguments.Length == 0)
     await app.RunAsync();
     return 0;
 }
+// JasperFx prints a line per assembly while it looks for commands, until its static "extensions applied" latch is set;
+// setting it with no extensions silences the search and changes nothing else (no extension of ours is lost).
+new JasperFx.CommandLine.CommandFactory().ApplyExtensions(new ServiceCollection());
 return await app.RunJasperFxCommands(commandArguments);
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>
