@@ -9,20 +9,26 @@ public sealed class SealingService(IntegrityChain chain, IntegrityOptions option
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.SealInterval);
+        // Per database: the failure said last, so that the same one is said once, not every tick.
+        var lastFailures = new Dictionary<string, string>();
         try
         {
             do
             {
                 foreach (var tenant in await chain.TenantsAsync())
                 {
+                    var database = tenant ?? "the default database";
                     try
                     {
                         await chain.SealAsync(stoppingToken, tenant);
+                        lastFailures.Remove(database);
                     }
                     catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                     {
                         // A failed round leaves no partial seal (one transaction per batch); the next tick retries.
-                        logger.LogError(e, "Sealing the event log of {Database} failed", tenant ?? "the default database");
+                        if (lastFailures.GetValueOrDefault(database) != e.Message)
+                            logger.LogError(e, "Sealing the event log of {Database} failed: {Reason}", database, e.Message);
+                        lastFailures[database] = e.Message;
                     }
                 }
             } while (await timer.WaitForNextTickAsync(stoppingToken));
