@@ -26,21 +26,8 @@ public class TenancyTests
     [Fact]
     public async Task Each_countys_writes_and_reports_stay_in_its_own_database()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var serverA = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-a-{Guid.NewGuid():N}"), throwaway: true, ct);
-        await using var serverB = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-b-{Guid.NewGuid():N}"), throwaway: true, ct);
-        await serverA.EnsureDatabaseAsync("county_default", ct);
-        var databases = new Dictionary<string, string>
-        {
-            ["default"] = serverA.ConnectionString("county_default"),
-            [CountyA] = serverA.ConnectionString("ledger"),
-            [CountyB] = serverB.ConnectionString("ledger"),
-        };
-        await using var host = await AlbaHost.For<Program>(b => b
-            .UseSetting("ConnectionStrings:Ledger", databases["default"])
-            .UseSetting($"{LedgerTenants.Section}:{CountyA}", databases[CountyA])
-            .UseSetting($"{LedgerTenants.Section}:{CountyB}", databases[CountyB])
-            .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tenant-integrity-{Guid.NewGuid():N}")));
+        await using var counties = await TwoCounties.StartAsync(TestContext.Current.CancellationToken);
+        var (host, databases) = (counties.Host, counties.Databases);
         var a = new CountyClient(host, CountyA);
         var b = new CountyClient(host, CountyB);
 
@@ -79,17 +66,8 @@ public class TenancyTests
     public async Task Each_countys_log_is_sealed_and_verified_in_its_own_database()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var serverA = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-a-{Guid.NewGuid():N}"), throwaway: true, ct);
-        await using var serverB = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-b-{Guid.NewGuid():N}"), throwaway: true, ct);
-        await serverA.EnsureDatabaseAsync("county_default", ct);
-        var databaseB = serverB.ConnectionString("ledger");
-        var folder = Path.Combine(Path.GetTempPath(), $"sanzi-tenant-integrity-{Guid.NewGuid():N}");
-        await using var host = await AlbaHost.For<Program>(b => b
-            .UseSetting("ConnectionStrings:Ledger", serverA.ConnectionString("county_default"))
-            .UseSetting($"{LedgerTenants.Section}:{CountyA}", serverA.ConnectionString("ledger"))
-            .UseSetting($"{LedgerTenants.Section}:{CountyB}", databaseB)
-            .UseSetting("Integrity:Folder", folder)
-            .UseSetting("Integrity:SealInterval", "00:00:00.2"));
+        await using var counties = await TwoCounties.StartAsync(ct, sealInterval: "00:00:00.2");
+        var (host, databaseB, folder) = (counties.Host, counties.Databases[CountyB], counties.IntegrityFolder);
         var a = new CountyClient(host, CountyA);
         var b = new CountyClient(host, CountyB);
         await a.Send("POST", "/api/reforms", Roles.ReformOffice, Sample.Reform($"{CountyA}101", $"{CountyA}102"), 201);
@@ -144,6 +122,44 @@ public class TenancyTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from ledger.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// A ledger of two counties on two PostgreSQL servers: the default database and county A's on the first, B's on the
+    /// second, and an integrity folder of its own.
+    /// </summary>
+    private sealed record TwoCounties(EmbeddedPostgres ServerA, EmbeddedPostgres ServerB, IReadOnlyDictionary<string, string> Databases,
+        string IntegrityFolder, IAlbaHost Host) : IAsyncDisposable
+    {
+        public static async Task<TwoCounties> StartAsync(CancellationToken ct, string? sealInterval = null)
+        {
+            var serverA = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-a-{Guid.NewGuid():N}"), throwaway: true, ct);
+            var serverB = await EmbeddedPostgres.StartAsync(Path.Combine(Path.GetTempPath(), $"sanzi-tenant-b-{Guid.NewGuid():N}"), throwaway: true, ct);
+            await serverA.EnsureDatabaseAsync("county_default", ct);
+            var databases = new Dictionary<string, string>
+            {
+                ["default"] = serverA.ConnectionString("county_default"),
+                [CountyA] = serverA.ConnectionString("ledger"),
+                [CountyB] = serverB.ConnectionString("ledger"),
+            };
+            var folder = Path.Combine(Path.GetTempPath(), $"sanzi-tenant-integrity-{Guid.NewGuid():N}");
+            var host = await AlbaHost.For<Program>(b =>
+            {
+                b.UseSetting("ConnectionStrings:Ledger", databases["default"])
+                    .UseSetting($"{LedgerTenants.Section}:{CountyA}", databases[CountyA])
+                    .UseSetting($"{LedgerTenants.Section}:{CountyB}", databases[CountyB])
+                    .UseSetting("Integrity:Folder", folder);
+                if (sealInterval is not null) b.UseSetting("Integrity:SealInterval", sealInterval);
+            });
+            return new TwoCounties(serverA, serverB, databases, folder, host);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await ServerB.DisposeAsync();
+            await ServerA.DisposeAsync();
+        }
     }
 
     /// <summary>A person of one county (or of none), calling with a token whose tenant claim names it.</summary>
