@@ -30,3 +30,23 @@ public sealed class ReloadEachBatch(LeadThresholds thresholds, ScopeLoader.Judge
         LeadRules.Evaluate(scope);
     }
 }
+
+/// <summary>
+/// What one reform held by the inspection projection costs in memory (its events and the rules' index of them), and
+/// the leads of judging it whole, to hold the stored leads against.
+/// </summary>
+public static class HeldScope
+{
+    public static async Task<(double Megabytes, IReadOnlyList<Lead> Whole)> MeasureAsync(IQuerySession session, ScopeLoader.Judged judged,
+        LeadThresholds thresholds, long upTo)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, upTo, [], CancellationToken.None);
+        var index = new RuleIndex();
+        index.Judge(scope);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(scope);
+        GC.KeepAlive(index);
+        return ((after - before) / 1_048_576d, index.Current);
+    }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Ledger.Handovers;
@@ -33,27 +32,6 @@ public interface ILeadRule
 
     /// <summary>Whether the rule counts days up to the scope's last business day (rent due, receipts to bank), so it is judged again as that day moves.</summary>
     bool ReadsToday => false;
-}
-
-/// <summary>
-/// A rule that judges each event on its own (a payment in the freeze, a disposal without resolution): its key is
-/// the event. <see cref="Concerns"/> says whether the event is one it accuses; <see cref="Judge(EventFact, T, LeadScope)"/>
-/// words the lead, or finds none when the documents attached since answer it.
-/// </summary>
-public abstract class EventRule<T> : ILeadRule where T : class
-{
-    public abstract string Name { get; }
-    public abstract string Flag { get; }
-
-    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) =>
-        fact.Event is T e && Concerns(fact, e, scope) ? [fact.Sequence.ToString(CultureInfo.InvariantCulture)] : [];
-
-    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope) =>
-        facts.Select(f => Judge(f, (f.Event as T)!, scope)).OfType<Lead>();
-
-    protected abstract bool Concerns(EventFact fact, T e, LeadScope scope);
-
-    protected abstract Lead? Judge(EventFact fact, T e, LeadScope scope);
 }
 
 public static class LeadRules

@@ -10,19 +10,15 @@ namespace Sanzi.Projections.Leads;
 /// balance), or recorded after the freeze but dated before it. An exception (特批) does not clear it: the
 /// exception allows the entry, the lead asks whether the debt is real.
 /// </summary>
-public sealed class DebtInflation : EventRule<ILedgerEvent>
+public sealed class DebtInflation : OutflowRule
 {
     public override string Name => "debtInflation";
     public override string Flag => "虚增债务";
 
-    protected override bool Concerns(EventFact fact, ILedgerEvent e, LeadScope scope) =>
-        scope.OutflowOf(fact) is { What: "新增负债" or "负债增加" } o && Why(scope, o) is not null;
+    protected override bool Concerns(Outflow o, LeadScope scope) => o.What is "新增负债" or "负债增加" && Why(scope, o) is not null;
 
-    protected override Lead Judge(EventFact fact, ILedgerEvent e, LeadScope scope)
-    {
-        var o = scope.OutflowOf(fact)!;
-        return scope.Lead(this, o.UnitCode, $"{Why(scope, o)}{o.What}{Yuan(o.Amount)}（债权人{o.Counterparty}）", o.Amount, null, o.Counterparty, [fact]);
-    }
+    protected override Lead Judge(Outflow o, LeadScope scope) =>
+        scope.Lead(this, o.UnitCode, $"{Why(scope, o)}{o.What}{Yuan(o.Amount)}（债权人{o.Counterparty}）", o.Amount, null, o.Counterparty, [o.Fact]);
 
     private static string? Why(LeadScope scope, Outflow o)
     {

@@ -17,41 +17,35 @@ namespace Sanzi.Projections.Leads;
 /// unit's freeze (business time) without an exception (特批). The commands refuse these, so a lead means the
 /// guard was bypassed (an import, a direct write) and is worth the most attention.
 /// </summary>
-public sealed class OutflowInFreeze : EventRule<ILedgerEvent>
+public sealed class OutflowInFreeze : OutflowRule
 {
     public override string Name => "outflowInFreeze";
     public override string Flag => "突击花钱";
 
-    protected override bool Concerns(EventFact fact, ILedgerEvent e, LeadScope scope) =>
-        scope.OutflowOf(fact) is { ExceptionId: null } && scope.InFreezeWindow(fact);
+    protected override bool Concerns(Outflow o, LeadScope scope) => o.ExceptionId is null && scope.InFreezeWindow(o.Fact);
 
-    protected override Lead Judge(EventFact fact, ILedgerEvent e, LeadScope scope)
-    {
-        var o = scope.OutflowOf(fact)!;
-        return scope.Lead(this, o.UnitCode, $"冻结后于{Day(fact.BusinessDate)}{o.What}{Yuan(o.Amount)}（{o.Counterparty}），未经特批",
-            o.Amount, null, o.Counterparty, [fact]);
-    }
+    protected override Lead Judge(Outflow o, LeadScope scope) =>
+        scope.Lead(this, o.UnitCode, $"冻结后于{Day(o.Fact.BusinessDate)}{o.What}{Yuan(o.Amount)}（{o.Counterparty}），未经特批",
+            o.Amount, null, o.Counterparty, [o.Fact]);
 }
 
 /// <summary>
 /// Excepted outflow (特批支出): an outflow in the freeze window under an exception, listed apart from the
 /// unexcepted ones so inspectors can review every exception's use against its reason.
 /// </summary>
-public sealed class ExceptedOutflow : EventRule<ILedgerEvent>
+public sealed class ExceptedOutflow : OutflowRule
 {
     public override string Name => "exceptedOutflow";
     public override string Flag => "特批支出";
 
-    protected override bool Concerns(EventFact fact, ILedgerEvent e, LeadScope scope) =>
-        scope.OutflowOf(fact) is { ExceptionId: not null } && scope.InFreezeWindow(fact);
+    protected override bool Concerns(Outflow o, LeadScope scope) => o.ExceptionId is not null && scope.InFreezeWindow(o.Fact);
 
-    protected override Lead Judge(EventFact fact, ILedgerEvent e, LeadScope scope)
+    protected override Lead Judge(Outflow o, LeadScope scope)
     {
-        var o = scope.OutflowOf(fact)!;
         var exception = scope.Exception(o.ExceptionId);
         return scope.Lead(this, o.UnitCode,
-            $"冻结后于{Day(fact.BusinessDate)}凭特批{exception?.Document}（{exception?.Approver}批准，理由：{exception?.Reason}）{o.What}{Yuan(o.Amount)}（{o.Counterparty}）",
-            o.Amount, exception?.MaxAmount, o.Counterparty, [fact]);
+            $"冻结后于{Day(o.Fact.BusinessDate)}凭特批{exception?.Document}（{exception?.Approver}批准，理由：{exception?.Reason}）{o.What}{Yuan(o.Amount)}（{o.Counterparty}）",
+            o.Amount, exception?.MaxAmount, o.Counterparty, [o.Fact]);
     }
 }
 

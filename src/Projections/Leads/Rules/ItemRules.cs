@@ -77,21 +77,18 @@ public sealed class UnapprovedWriteDown : EventRule<ItemCounted>
 /// or a payment to a collective payee (money moved to another organisation's books), whose recipient is
 /// neither the designated successor's code nor its name. Handovers themselves only ever go to the successor.
 /// </summary>
-public sealed class TransferToNonSuccessor : EventRule<ILedgerEvent>
+public sealed class TransferToNonSuccessor : OutflowRule
 {
     public override string Name => "transferToNonSuccessor";
     public override string Flag => "转移财物";
 
-    protected override bool Concerns(EventFact fact, ILedgerEvent e, LeadScope scope) =>
-        e is AssetDisposed or PaymentRecorded { Payee.Type: HolderType.Collective } && scope.OutflowOf(fact) is { Counterparty: { } to } o
-        && scope.InFreezeWindow(fact) && scope.SuccessorOf(o.UnitCode) is { } successor && to.Trim() != successor.Code && to.Trim() != successor.Name;
+    protected override bool Concerns(Outflow o, LeadScope scope) =>
+        o is { Fact.Event: AssetDisposed or PaymentRecorded { Payee.Type: HolderType.Collective }, Counterparty: { } to } && scope.InFreezeWindow(o.Fact)
+        && scope.SuccessorOf(o.UnitCode) is { } successor && to.Trim() != successor.Code && to.Trim() != successor.Name;
 
-    protected override Lead Judge(EventFact fact, ILedgerEvent e, LeadScope scope)
-    {
-        var o = scope.OutflowOf(fact)!;
-        return scope.Lead(this, o.UnitCode, $"冻结后于{Day(fact.BusinessDate)}{o.What}{Yuan(o.Amount)}给{o.Counterparty}，而非接收单位{scope.SuccessorOf(o.UnitCode)!.Name}",
-            o.Amount, null, o.Counterparty, [fact]);
-    }
+    protected override Lead Judge(Outflow o, LeadScope scope) =>
+        scope.Lead(this, o.UnitCode, $"冻结后于{Day(o.Fact.BusinessDate)}{o.What}{Yuan(o.Amount)}给{o.Counterparty}，而非接收单位{scope.SuccessorOf(o.UnitCode)!.Name}",
+            o.Amount, null, o.Counterparty, [o.Fact]);
 }
 
 /// <summary>
