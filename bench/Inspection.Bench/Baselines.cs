@@ -40,13 +40,30 @@ public static class HeldScope
     public static async Task<(double Megabytes, IReadOnlyList<Lead> Whole)> MeasureAsync(IQuerySession session, ScopeLoader.Judged judged,
         LeadThresholds thresholds, long upTo)
     {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        // A first copy warms what loading leaves behind (caches, pools), so the second's growth is the scope alone.
+        var (first, _) = await HoldAsync(session, judged, thresholds, upTo);
+        var before = LiveBytes();
+        var (scope, index) = await HoldAsync(session, judged, thresholds, upTo);
+        var after = LiveBytes();
+        GC.KeepAlive(first);
+        GC.KeepAlive(scope);
+        return ((after - before) / 1_048_576d, index.Current);
+    }
+
+    private static async Task<(LeadScope, RuleIndex)> HoldAsync(IQuerySession session, ScopeLoader.Judged judged, LeadThresholds thresholds, long upTo)
+    {
         var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, upTo, [], CancellationToken.None);
         var index = new RuleIndex();
         index.Judge(scope);
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(scope);
-        GC.KeepAlive(index);
-        return ((after - before) / 1_048_576d, index.Current);
+        return (scope, index);
+    }
+
+    /// <summary>The bytes still reachable after a blocking, compacting collection of every generation.</summary>
+    private static long LiveBytes()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
     }
 }
