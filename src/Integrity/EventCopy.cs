@@ -11,7 +11,7 @@ namespace Sanzi.Integrity;
 public sealed record StreamWrite(Guid StreamId, Type AggregateType, long From, IReadOnlyList<object> Events);
 
 /// <summary>Who wrote a batch, as each event's metadata records it (the session path's user name, correlation id and headers).</summary>
-public sealed record WriteMetadata(string UserName, string? CorrelationId, IReadOnlyDictionary<string, object>? Headers);
+public sealed record WriteMetadata(string UserName, string? CorrelationId, IReadOnlyDictionary<string, object>? Headers, string? CausationId = null);
 
 /// <summary>
 /// The bulk append path (批量写入): many streams' events by binary COPY on the caller's connection and transaction, the
@@ -27,8 +27,12 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
     private readonly Tables _tables = new(store.Options.DatabaseSchemaName);
     private readonly string _streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
 
-    /// <summary>Whether the store's only session listener is the chain's own: any other must see every append, so a bulk writer must not bypass it.</summary>
-    public bool SeesEveryListener => ((StoreOptions)store.Options).Listeners.All(l => l is EventHashing);
+    /// <summary>
+    /// Whether no session listener would miss these appends: the chain's own is done here, and Wolverine's records events for
+    /// its message forwarding, which the ledger does not use. Any other (the refusal of undocumented entries, say) must see
+    /// every append, so a bulk writer must take the session path.
+    /// </summary>
+    public bool SeesEveryListener => ((StoreOptions)store.Options).Listeners.All(l => l is EventHashing || l.GetType().Namespace?.StartsWith("Wolverine.") == true);
 
     /// <summary>The tenant a batch goes to: a county's own database, or the default one.</summary>
     public async Task<Tenant> TenantAsync(string? tenant) =>
@@ -120,7 +124,7 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
             copy.Write(mapped.DotNetTypeName, NpgsqlDbType.Varchar);
             copy.Write(false, NpgsqlDbType.Boolean);
             Nullable(copy, metadata.CorrelationId, NpgsqlDbType.Varchar);
-            copy.WriteNull();
+            Nullable(copy, metadata.CausationId, NpgsqlDbType.Varchar);
             Nullable(copy, headers, NpgsqlDbType.Jsonb);
             copy.Write(metadata.UserName, NpgsqlDbType.Varchar);
         }

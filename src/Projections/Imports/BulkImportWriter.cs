@@ -1,7 +1,4 @@
-using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
-using Marten.Internal.Storage;
 using Marten.Storage;
 using Npgsql;
 using Sanzi.Integrity;
@@ -26,20 +23,14 @@ namespace Sanzi.Projections.Imports;
 /// So a batch is there whole or not at all, and a run killed half-way leaves whole batches. If the store has an inline
 /// projection or a session listener this writer doesn't know, it writes through a session instead, so nothing is skipped.
 /// </summary>
-public sealed class BulkImportWriter(IDocumentStore store, EventCopy events) : IImportWriter
+public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, BulkDocuments documents) : IImportWriter
 {
     private static readonly HashSet<Type> Known = [typeof(Item), typeof(CatalogRow), typeof(DebtLine)];
     private static readonly HashSet<Type> Entering = [typeof(AssetRegistered), typeof(ResourceRegistered), typeof(FundAccountOpened), typeof(DebtRecorded)];
 
     private readonly SessionImportWriter _session = new(store);
 
-    /// <summary>Every inline projection that reacts to an event entering an item (or can't say which it reacts to) is one this writer stands in for.</summary>
-    private bool CoversEveryInlineProjection =>
-        ((StoreOptions)store.Options).Projections.All
-            .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
-            .Where(p => p is not EventFilterable { IncludedEventTypes.Count: > 0 } filter || filter.IncludedEventTypes.Any(Entering.Contains))
-            .SelectMany(p => p.PublishedTypes())
-            .All(Known.Contains);
+    private bool CoversEveryInlineProjection => InlineCoverage.Covers(store, Entering, Known);
 
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
@@ -83,16 +74,9 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events) : I
     private async Task LoadAsync(Tenant tenant, NpgsqlConnection connection, IReadOnlyList<ILedgerEvent> registered, CancellationToken ct)
     {
         var models = registered.SelectMany(ReadModels).ToList();
-        await LoadAsync(tenant, connection, models.OfType<Item>().ToList(), ct);
-        await LoadAsync(tenant, connection, models.OfType<CatalogRow>().ToList(), ct);
-        await LoadAsync(tenant, connection, models.OfType<DebtLine>().ToList(), ct);
-    }
-
-    private async Task LoadAsync<T>(Tenant tenant, NpgsqlConnection connection, IReadOnlyList<T> documents, CancellationToken ct) where T : notnull
-    {
-        if (documents.Count == 0) return;
-        var provider = (MartenDocumentProvider<T>)tenant.Database.Providers.StorageFor<T>();
-        await provider.BulkLoader.LoadAsync(tenant, store.Options.Serializer(), connection, documents, ct);
+        await documents.InsertAsync(tenant, connection, models.OfType<Item>().ToList(), ct);
+        await documents.InsertAsync(tenant, connection, models.OfType<CatalogRow>().ToList(), ct);
+        await documents.InsertAsync(tenant, connection, models.OfType<DebtLine>().ToList(), ct);
     }
 
     /// <summary>What the inline projections make of an item's first event.</summary>

@@ -36,11 +36,13 @@ public class BulkImportTests(LedgerFixture fixture)
         problems.ShouldBeEmpty();
         summary.GetProperty("ok").GetBoolean().ShouldBeTrue();
 
-        // Metadata, type names and stream type as the session path writes them, so Marten and every reader load them alike.
+        // Metadata, type names, stream type and the snapshots' revisions as the session path writes them, so Marten and every reader load them alike.
         await using var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var shapes = await session.QueryAsync<string>("""
-            select concat_ws('|', e.type, e.mt_dotnet_type, e.tenant_id, e.headers::text is not null, e.is_archived, s.type, s.version, h.seq_id is not null)
+            select concat_ws('|', e.type, e.mt_dotnet_type, e.tenant_id, e.headers::text is not null, e.is_archived, s.type, s.version, h.seq_id is not null,
+              i.mt_version, i.mt_dotnet_type, c.mt_version, c.mt_dotnet_type)
             from ledger.mt_events e join ledger.mt_streams s on s.id = e.stream_id left join ledger.integrity_event_hashes h on h.seq_id = e.seq_id
+              left join ledger.mt_doc_item i on i.id = e.stream_id left join ledger.mt_doc_catalogrow c on c.id = e.stream_id
             where e.stream_id = ? or e.stream_id in (select id from ledger.mt_doc_catalogrow where data -> 'item' ->> 'unitCode' = ?)
             group by 1
             """, commanded, code);
