@@ -60,7 +60,8 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events, BulkDo
             _written = true;
             await events.AppendAsync(connection, transaction, tenantId, writes, metadata, token);
             await documents.ReplaceAsync(connection, transaction, cards, token);
-            await documents.ReplaceAsync(connection, transaction, rows, token);
+            await documents.WithTotalsAsync(connection, transaction, rows.Select(r => r.Item1).ToArray(), replacing: true,
+                () => documents.ReplaceAsync(connection, transaction, rows, token), token);
         }
     }
 }

@@ -3,6 +3,7 @@ using Marten.Internal.Storage;
 using Marten.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Sanzi.Projections.Summary;
 
 namespace Sanzi.Projections.Imports;
 
@@ -49,6 +50,29 @@ public sealed class BulkDocuments(IDocumentStore store)
             from sanzi_replaced r where d.id = r.id;
             drop table sanzi_replaced
             """, ct);
+    }
+
+    /// <summary>
+    /// Writes catalog rows with the summary totals kept set-based: the totals' row trigger stands aside in this transaction
+    /// (a trigger call per row cost 2 ms a row under load, 20 s for a 10,000-item handover), the rows' old shares are
+    /// taken out before <paramref name="write"/> and their new ones counted in after, one statement each.
+    /// </summary>
+    public async Task WithTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] rows, bool replacing,
+        Func<Task> write, CancellationToken ct)
+    {
+        await Execute(connection, transaction, $"set local {SummaryTotals.InBulkSetting} = 'on'", ct);
+        if (replacing) await CountAsync(connection, transaction, rows, -1, ct);
+        await write();
+        await CountAsync(connection, transaction, rows, 1, ct);
+        await Execute(connection, transaction, $"set local {SummaryTotals.InBulkSetting} = 'off'", ct);
+    }
+
+    private async Task CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] rows, int sign, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(SummaryTotals.Counted(store.Options.DatabaseSchemaName), connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows });
+        command.Parameters.Add(new NpgsqlParameter { Value = sign });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)

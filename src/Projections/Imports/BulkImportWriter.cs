@@ -48,7 +48,7 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
         await events.AppendAsync(connection, transaction, tenant.TenantId,
             items.Select(i => new StreamWrite(i.ItemId, typeof(Item), 0, [i.Registered])).ToList(),
             new WriteMetadata(metadata.Actor.Name, metadata.CorrelationId, headers), ct);
-        await LoadAsync(tenant, connection, items.Select(i => i.Registered).ToList(), ct);
+        await LoadAsync(tenant, connection, transaction, items.Select(i => i.Registered).ToList(), ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -71,11 +71,14 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
     }
 
     /// <summary>New streams have no documents yet: a plain COPY per document type, no upsert.</summary>
-    private async Task LoadAsync(Tenant tenant, NpgsqlConnection connection, IReadOnlyList<ILedgerEvent> registered, CancellationToken ct)
+    private async Task LoadAsync(Tenant tenant, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ILedgerEvent> registered,
+        CancellationToken ct)
     {
         var models = registered.SelectMany(ReadModels).ToList();
+        var rows = models.OfType<CatalogRow>().ToList();
         await documents.InsertAsync(tenant, connection, models.OfType<Item>().ToList(), ct);
-        await documents.InsertAsync(tenant, connection, models.OfType<CatalogRow>().ToList(), ct);
+        await documents.WithTotalsAsync(connection, transaction, rows.Select(r => r.Id).ToArray(), replacing: false,
+            () => documents.InsertAsync(tenant, connection, rows, ct), ct);
         await documents.InsertAsync(tenant, connection, models.OfType<DebtLine>().ToList(), ct);
     }
 

@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Api.Handovers;
 using Sanzi.Integrity;
+using Sanzi.Projections.Reports;
+using Sanzi.Projections.Summary;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -36,6 +39,16 @@ public class BulkTransferTests(LedgerFixture fixture)
 
         var catalog = (await _api.Get($"/api/units/{successor}/catalog")).GetProperty("items");
         catalog.GetArrayLength().ShouldBe(Items);
+        // The summary totals, kept set-based by this path, give the summary that folding every catalog row gives.
+        await using (var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+            foreach (var code in new[] { books.Code, successor })
+            {
+                var kept = await SummaryReport.LoadAsync(session, code, ReportTime.Now, null, CancellationToken.None);
+                JsonSerializer.Serialize(kept).ShouldBe(
+                    JsonSerializer.Serialize(SummaryReport.Build(await UnitRecords.LoadAsync(session, code, ReportTime.Now, CancellationToken.None))), code);
+                kept.Lines.Single(l => l.Item == "资产总计").Count.ShouldBe(Items, code);
+            }
+
         await _api.CaughtUp();
         var audit = await _api.Get($"/api/audit?unit={books.Code}&type=itemTransferred&limit=100", role: Sanzi.Api.Identity.Roles.Inspector);
         audit.GetProperty("entries").GetArrayLength().ShouldBe(Items);
