@@ -52,12 +52,26 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
         return sequences;
     }
 
+    /// <summary>
+    /// Draws the batch's sequence numbers once the transaction holds a transaction id and the events table's write lock,
+    /// as Marten's own append does in the insert that takes them: the sealer waits for every transaction in flight when
+    /// it reads the sequence, and the daemon holds a gap while its writer holds that lock. Numbers drawn by a transaction
+    /// without either look like a permanent gap, and a seal taken then would later call these events inserted out of band.
+    /// </summary>
     private async Task<long[]> SequencesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select nextval('{_tables.Sequence}') from generate_series(1, $1)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"lock table {_tables.Events} in row exclusive mode"),
+                new NpgsqlBatchCommand("select pg_current_xact_id()"),
+                new NpgsqlBatchCommand($"select nextval('{_tables.Sequence}') from generate_series(1, $1)") { Parameters = { new NpgsqlParameter { Value = count } } },
+            },
+        };
         var sequences = new long[count];
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (reader.FieldCount == 0 || reader.GetName(0) != "nextval") await reader.NextResultAsync(ct);
         for (var i = 0; await reader.ReadAsync(ct); i++) sequences[i] = reader.GetInt64(0);
         return sequences;
     }
