@@ -2,7 +2,6 @@ using JasperFx;
 using Marten;
 using NodaTime;
 using Sanzi.Api.Commands;
-using Sanzi.Api.Documents;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
 using Sanzi.Api.Notices;
@@ -10,6 +9,7 @@ using Sanzi.Api.OpenApi;
 using Sanzi.Api.Screens;
 using Scalar.AspNetCore;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Documents;
 using Sanzi.Ledger.Notices;
 using Sanzi.Projections.Leads;
 using Wolverine;
@@ -88,6 +88,9 @@ if (commandArguments.Length == 0)
     await app.RunAsync();
     return 0;
 }
+// JasperFx prints a line per assembly while it looks for commands, until its static "extensions applied" latch is set;
+// setting it with no extensions silences the search and changes nothing else (no extension of ours is lost).
+new JasperFx.CommandLine.CommandFactory().ApplyExtensions(new ServiceCollection());
 return await app.RunJasperFxCommands(commandArguments);
 
 /// <summary>The ledger's host; public so that tests can start it in-process.</summary>

@@ -10,8 +10,12 @@ namespace Sanzi.Integrity;
 /// <summary>A stream's new events: a new stream of <paramref name="AggregateType"/> when <paramref name="From"/> is 0, else appended after that version.</summary>
 public sealed record StreamWrite(Guid StreamId, Type AggregateType, long From, IReadOnlyList<object> Events);
 
-/// <summary>Who wrote a batch, as each event's metadata records it (the session path's user name, correlation id and headers).</summary>
-public sealed record WriteMetadata(string UserName, string? CorrelationId, IReadOnlyDictionary<string, object>? Headers, string? CausationId = null);
+/// <summary>
+/// Who wrote a batch and when, as each event's metadata records it: the session path's user name, correlation id, headers,
+/// causation id, and the timestamp: the stamp's recording instant, as the ledger sets it on every event (one clock).
+/// </summary>
+public sealed record WriteMetadata(string UserName, string? CorrelationId, IReadOnlyDictionary<string, object>? Headers, string? CausationId,
+    DateTimeOffset Timestamp);
 
 /// <summary>
 /// The bulk append path (批量写入): many streams' events by binary COPY on the caller's connection and transaction, the
@@ -28,11 +32,13 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
     private readonly string _streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
 
     /// <summary>
-    /// Whether no session listener would miss these appends: the chain's own is done here, and Wolverine's records events for
-    /// its message forwarding, which the ledger does not use. Any other (the refusal of undocumented entries, say) must see
-    /// every append, so a bulk writer must take the session path.
+    /// Whether no session listener would miss these appends: the chain's own is done here, Wolverine's records events for
+    /// its message forwarding, which the ledger does not use, and the caller names those it does the work of itself (the
+    /// events' timestamps, say). Any other (the refusal of undocumented entries) must see every append, so a bulk writer
+    /// must take the session path.
     /// </summary>
-    public bool SeesEveryListener => ((StoreOptions)store.Options).Listeners.All(l => l is EventHashing || l.GetType().Namespace?.StartsWith("Wolverine.") == true);
+    public bool StandsInForListeners(IReadOnlyCollection<Type> doneByCaller) => ((StoreOptions)store.Options).Listeners
+        .All(l => l is EventHashing || doneByCaller.Contains(l.GetType()) || l.GetType().Namespace?.StartsWith("Wolverine.") == true);
 
     /// <summary>The tenant a batch goes to: a county's own database, or the default one.</summary>
     public async Task<Tenant> TenantAsync(string? tenant) =>
@@ -119,7 +125,7 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
         var serializer = store.Options.Serializer();
         var headers = metadata.Headers is { Count: > 0 } h ? serializer.ToJson(h) : null;
         await using var copy = await connection.BeginBinaryImportAsync($"""
-            copy {_tables.Events} (seq_id, id, stream_id, version, data, type, tenant_id, mt_dotnet_type, is_archived,
+            copy {_tables.Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived,
               correlation_id, causation_id, headers, user_name) from stdin (format binary)
             """, ct);
         var i = 0;
@@ -134,6 +140,7 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
             copy.Write(version, NpgsqlDbType.Bigint);
             copy.Write(serializer.ToJson(data), NpgsqlDbType.Jsonb);
             copy.Write(mapped.EventTypeName, NpgsqlDbType.Varchar);
+            copy.Write(metadata.Timestamp, NpgsqlDbType.TimestampTz);
             copy.Write(tenantId, NpgsqlDbType.Varchar);
             copy.Write(mapped.DotNetTypeName, NpgsqlDbType.Varchar);
             copy.Write(false, NpgsqlDbType.Boolean);

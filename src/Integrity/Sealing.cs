@@ -57,7 +57,12 @@ internal static class Sealing
         if (latest is null || latest.ToSeq <= (filed?.ToSeq ?? 0)) return filed;
         var missing = (await SealRows.ReadAllAsync(connection, tables, ct))
             .Where(s => s.ToSeq > (filed?.ToSeq ?? 0) && keys.Signed(s.Hash, s.Signature)).ToList();
-        if (missing.Count > 0) file.Append(missing);
+        if (missing.Count == 0)
+            throw new InvalidOperationException(
+                $"The database holds seals up to event {latest.ToSeq} that this ledger's key did not sign and its seal file does not hold " +
+                $"(the file ends at event {filed?.ToSeq ?? 0}): the database belongs to another ledger, or the seal key or seal file was replaced. " +
+                "Nothing more is sealed until that is resolved; GET /api/verify names the seals.");
+        file.Append(missing);
         return file.Last;
     }
 

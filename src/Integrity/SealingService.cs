@@ -9,6 +9,7 @@ public sealed class SealingService(IntegrityChain chain, IntegrityOptions option
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.SealInterval);
+        string? lastFailure = null;
         try
         {
             do
@@ -16,11 +17,14 @@ public sealed class SealingService(IntegrityChain chain, IntegrityOptions option
                 try
                 {
                     await chain.SealAsync(stoppingToken);
+                    lastFailure = null;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // A failed round leaves no partial seal (one transaction per batch); the next tick retries.
-                    logger.LogError(e, "Sealing the event log failed");
+                    // A failed round leaves no partial seal (one transaction per batch); the next tick retries, and the
+                    // same failure is said once, not every tick.
+                    if (e.Message != lastFailure) logger.LogError(e, "Sealing the event log failed: {Reason}", e.Message);
+                    lastFailure = e.Message;
                 }
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NodaTime;
+using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Demo;
 
@@ -22,9 +24,9 @@ public sealed class SampleMerger(DemoClient client)
     public List<string> Links { get; } = [];
 
     /// <summary>The freeze day, a month before today (Beijing time); every entry is dated relative to it.</summary>
-    private readonly DateOnly _freezeDay = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-30);
+    private readonly LocalDate _freezeDay = Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(-30);
 
-    private string Day(int offset) => _freezeDay.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private string Day(int offset) => _freezeDay.PlusDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <param name="untilNotice">Stop once the results are on notice, before any objection: the members' turn.</param>
     public async Task RunAsync(TextWriter log, bool untilNotice = false)

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Sanzi.Projections.Documents;
 using Sanzi.Integrity.Files;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Documents;
@@ -103,11 +104,4 @@ public static class DocumentEndpoints
 
         public ValueTask DisposeAsync() => Content.DisposeAsync();
     }
-}
-
-/// <summary>A document as lists show it: digest, type, size, who uploaded it and when.</summary>
-public sealed record DocumentView(string Sha256, string MediaType, long Bytes, string FileName, string UploadedBy, Instant UploadedAt)
-{
-    public static DocumentView Of(StoredDocument d) =>
-        new(d.Sha256, d.MediaType, d.Bytes, d.FileName ?? d.Sha256[..12] + Ledger.Documents.MediaType.Extension(d.MediaType), d.UploadedBy, d.UploadedAt);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Sanzi.Projections.Documents;
 using Sanzi.Integrity.Files;
 using Sanzi.Ledger.Documents;
 using SkiaSharp;

@@ -3,6 +3,7 @@ using Marten.Internal.Sessions;
 using Marten.Services;
 using Npgsql;
 using Sanzi.Integrity;
+using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Items;
 using Sanzi.Projections.Catalog;
@@ -23,7 +24,7 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events, BulkDo
     private static readonly Type[] Kept = [typeof(Item), typeof(CatalogRow)];
 
     /// <summary>Whether every read model of a transfer is one this path keeps, and no unknown listener must see it.</summary>
-    public bool Covers => InlineCoverage.Covers(store, Written, Kept) && events.SeesEveryListener;
+    public bool Covers => InlineCoverage.Covers(store, Written, Kept) && events.StandsInForListeners([typeof(RecordedAtTimestamps)]);
 
     /// <summary>
     /// Enlists the transfers of <paramref name="items"/> in the session's transaction. Each item's stream must still be at
@@ -41,7 +42,7 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events, BulkDo
         var headers = (session as QuerySession)?.Headers;
         registrar.AddTransactionParticipant(new Participant(events, documents, session.TenantId,
             transfers.Select(t => new StreamWrite(t.ItemId, typeof(Item), versions[t.ItemId], [t])).ToList(),
-            new WriteMetadata(session.LastModifiedBy ?? "", session.CorrelationId, headers, session.CausationId),
+            new WriteMetadata(session.LastModifiedBy ?? "", session.CorrelationId, headers, session.CausationId, transfers[0].Stamp.RecordedAt.ToDateTimeOffset()),
             transfers.Select(t => (t.ItemId, versions[t.ItemId] + 1, held[t.ItemId].Apply(t))).ToList(),
             transfers.Where(t => rows.ContainsKey(t.ItemId)).Select(t => (t.ItemId, versions[t.ItemId] + 1, rows[t.ItemId].Apply(t))).ToList()));
     }

@@ -74,16 +74,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>
     /// As root the server runs as <c>postgres</c>, who cannot pass through a private folder such as root's
-    /// home (mode 0700). Then the cluster is kept under <see cref="RelocationRoot"/>, in a folder named after
-    /// the one asked for, so that each checkout keeps its own books there.
+    /// home (mode 0700). Then the cluster is kept under <see cref="RelocationRoot"/>, and the folder asked for
+    /// keeps a note (<see cref="ClusterNote"/>) of where, beside the signing key and seal file it holds: a
+    /// checkout finds its own cluster again, and a fresh clone at the same path starts fresh books instead of
+    /// finding a deleted clone's database under keys and seals that never signed it.
     /// </summary>
     public static string ServiceUserPlace(string dataDir)
     {
         if (!RunningAsRoot || OperatingSystem.IsWindows() || ServiceUserCanReach(dataDir)) return dataDir;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12];
+        var note = Path.Combine(dataDir, ClusterNote);
+        if (File.Exists(note) && File.ReadAllText(note).Trim() is { Length: > 0 } kept) return kept;
+        var pathHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12];
+        var place = Path.Combine(RelocationRoot, $"{pathHash}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(RelocationRoot);
-        return Path.Combine(RelocationRoot, hash);
+        Directory.CreateDirectory(dataDir);
+        File.WriteAllText(note, place + "\n");
+        return place;
     }
+
+    /// <summary>The note in the folder asked for that names the cluster kept elsewhere.</summary>
+    public const string ClusterNote = "cluster-location";
 
     public const string RelocationRoot = "/var/lib/sanzi-ledger";
 

@@ -49,6 +49,7 @@ public static class LedgerStore
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Listeners.Add(new RecordedAtTimestamps());
 
                 opts.AddUnits();
                 opts.AddReforms();

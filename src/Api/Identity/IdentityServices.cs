@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using NodaTime;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Api.Identity;
@@ -9,11 +10,10 @@ public static class IdentityServices
     public static IServiceCollection AddLedgerIdentity(this IServiceCollection services, SigningKey key)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(o =>
-            {
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = TokenIssuer.Validation.Parameters(key);
-            });
+            .AddJwtBearer(o => o.MapInboundClaims = false);
+        // A token's lifetime is judged by the ledger's own clock, the one that stamped its issue.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IClock>((o, clock) => o.TokenValidationParameters = TokenIssuer.Validation.Parameters(key, clock));
         return services
             .AddSingleton(key)
             .AddSingleton<TokenIssuer>()

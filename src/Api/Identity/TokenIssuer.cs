@@ -50,8 +50,9 @@ public sealed class TokenIssuer(SigningKey key, IClock clock)
     {
         public static SymmetricSecurityKey SecurityKey(SigningKey key) => new(key.Bytes);
 
-        public static TokenValidationParameters Parameters(SigningKey key) => new()
+        public static TokenValidationParameters Parameters(SigningKey key, IClock clock) => new()
         {
+            LifetimeValidator = (notBefore, expires, _, p) => Within(clock.GetCurrentInstant(), notBefore, expires, p.ClockSkew),
             ValidIssuer = LedgerClaims.Issuer,
             ValidAudience = LedgerClaims.Issuer,
             IssuerSigningKey = SecurityKey(key),
@@ -60,5 +61,9 @@ public sealed class TokenIssuer(SigningKey key, IClock clock)
             RoleClaimType = LedgerClaims.Role,
             ClockSkew = TimeSpan.FromMinutes(1),
         };
+
+        private static bool Within(Instant now, DateTime? notBefore, DateTime? expires, TimeSpan skew) =>
+            expires is { } end && now - Duration.FromTimeSpan(skew) < Instant.FromDateTimeUtc(end.ToUniversalTime())
+            && (notBefore is not { } start || now + Duration.FromTimeSpan(skew) >= Instant.FromDateTimeUtc(start.ToUniversalTime()));
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Sanzi.Projections.Documents;
 using Sanzi.Api.Documents;
 using NodaTime;
 using Sanzi.Api.Commands;

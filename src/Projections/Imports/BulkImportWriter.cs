@@ -28,13 +28,16 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
     private static readonly HashSet<Type> Known = [typeof(Item), typeof(CatalogRow), typeof(DebtLine)];
     private static readonly HashSet<Type> Entering = [typeof(AssetRegistered), typeof(ResourceRegistered), typeof(FundAccountOpened), typeof(DebtRecorded)];
 
+    /// <summary>The listeners whose work this writer does itself: each event's timestamp is the batch's recording instant.</summary>
+    private static readonly Type[] TimestampsSet = [typeof(RecordedAtTimestamps)];
+
     private readonly SessionImportWriter _session = new(store);
 
     private bool CoversEveryInlineProjection => InlineCoverage.Covers(store, Entering, Known);
 
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
-        if (!CoversEveryInlineProjection || !events.SeesEveryListener)
+        if (!CoversEveryInlineProjection || !events.StandsInForListeners(TimestampsSet))
         {
             await _session.WriteAsync(items, metadata, ct);
             return;
@@ -47,7 +50,7 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
         var headers = metadata.Actor.Role is { } role ? new Dictionary<string, object> { [EventHeaders.Role] = role } : null;
         await events.AppendAsync(connection, transaction, tenant.TenantId,
             items.Select(i => new StreamWrite(i.ItemId, typeof(Item), 0, [i.Registered])).ToList(),
-            new WriteMetadata(metadata.Actor.Name, metadata.CorrelationId, headers), ct);
+            new WriteMetadata(metadata.Actor.Name, metadata.CorrelationId, headers, null, metadata.RecordedAt.ToDateTimeOffset()), ct);
         await LoadAsync(tenant, connection, transaction, items.Select(i => i.Registered).ToList(), ct);
         await transaction.CommitAsync(ct);
     }

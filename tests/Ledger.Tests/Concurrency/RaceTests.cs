@@ -92,7 +92,7 @@ public class RaceTests(LedgerFixture fixture)
 
     private static RecordPayment Payment(decimal amount) =>
         new(Sample.Key(), amount, new Payee("县印刷厂", HolderType.OutsideUnit, null), "印制材料", "541", "记-1",
-            new Approval("村委会主任", "四议两公开〔2026〕5号", NodaTime.SystemClock.Instance.GetCurrentInstant()), null, null, null, null);
+            new Approval("村委会主任", "四议两公开〔2026〕5号", Sample.Now()), null, null, null, null);
 }
 
 [CollectionDefinition(nameof(RaceTests), DisableParallelization = true)]

@@ -13,7 +13,7 @@ public class ContractReminderTests(LedgerFixture fixture)
     [Fact]
     public async Task Contracts_running_out_and_in_arrears_are_listed_per_unit_and_per_reform_and_the_arrears_are_a_lead()
     {
-        var today = LocalDate.FromDateTime(DateTime.Parse(Sample.Today()));
+        var today = Sample.TodayDate();
         var books = new Books(_api, Sample.TownshipCode()) { On = today.PlusYears(-1).PlusDays(-50) };
         var reformId = (await _api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201)).GetProperty("reformId").GetGuid();
         var (field, orchard) = (await books.Resource("cropland", 120m), await books.Resource("orchard", 30m));

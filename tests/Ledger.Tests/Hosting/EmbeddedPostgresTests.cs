@@ -50,6 +50,10 @@ public sealed class EmbeddedPostgresTests
             server.DataDirectory.ShouldStartWith(EmbeddedPostgres.RelocationRoot);
             (await ServedFolder(server)).ShouldBe(server.DataDirectory);
             EmbeddedPostgres.ServiceUserPlace(asked).ShouldBe(server.DataDirectory, "the same checkout finds its cluster again");
+
+            // The checkout deleted and cloned again at the same path: its books start afresh, not on the old clone's database.
+            File.Delete(Path.Combine(asked, EmbeddedPostgres.ClusterNote));
+            EmbeddedPostgres.ServiceUserPlace(asked).ShouldNotBe(server.DataDirectory);
         }
         finally
         {

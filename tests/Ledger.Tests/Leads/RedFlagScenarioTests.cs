@@ -18,7 +18,7 @@ namespace Sanzi.Tests.Leads;
 public class RedFlagScenarioTests(LedgerFixture fixture)
 {
     private readonly LedgerApi _api = new(fixture.Host);
-    private static readonly LocalDate Today = Stamp.DayOf(SystemClock.Instance.GetCurrentInstant());
+    private static readonly LocalDate Today = Sample.TodayDate();
 
     private static string DaysAgo(int days) => Today.PlusDays(-days).ToString("yyyy-MM-dd", null);
 
@@ -83,7 +83,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
     [Fact]
     public async Task Every_planted_case_is_found_and_no_clean_activity_is()
     {
-        var startedAt = SystemClock.Instance.GetCurrentInstant();
+        var startedAt = Sample.Now();
         var a = new Books(_api, Sample.TownshipCode());
         var b = new Books(_api, Sample.TownshipCode());
         var c = new Books(_api, Sample.TownshipCode());
@@ -190,7 +190,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         await Plant(bankB, new ReceiptRecorded(bankB, b.Code, 300m, "某人", HolderType.Individual, "补记", "4609", "收-3",
             Sample.Stamp() with { BusinessDate = Today.PlusDays(-2), Actor = "importer" }));           // B backDatedEntry
         await Plant(bankB, new PaymentRecorded(bankB, b.Code, 700m, new Payee("某公司", HolderType.OutsideUnit, null), "导入",   // B outflowInFreeze
-            "5101", "记-导入", new Approval("某人", "无", SystemClock.Instance.GetCurrentInstant()), null, null,
+            "5101", "记-导入", new Approval("某人", "无", Sample.Now()), null, null,
             Sample.Stamp() with { Actor = "importer" }));
         await b.LockDebts();
         await _api.Post($"/api/debts/{claimB}/reductions", new                                       // B claimLoss
@@ -248,7 +248,7 @@ public class RedFlagScenarioTests(LedgerFixture fixture)
         excepted.GetProperty("value").GetDecimal().ShouldBe(50_000m);
         excepted.GetProperty("exception").GetString().ShouldBe("财特批〔2026〕9号（县财政局）");
 
-        var period = $"from={startedAt}&to={SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(1)}";
+        var period = $"from={startedAt}&to={Sample.Now() + Duration.FromSeconds(1)}";
         Leads(await _api.Get($"/api/leads?reform={reformId}&{period}")).ShouldBe(found);
         Leads(await _api.Get($"/api/leads?unit={b.Code}&{period}")).ShouldBe(found.Where(l => l.StartsWith(b.Code)));
     }

@@ -49,7 +49,7 @@ public class OnlineObjectionTests
         objection.GetProperty("member").GetString().ShouldBe("4417");
         objection.GetProperty("online").GetBoolean().ShouldBeTrue();
         objection.GetProperty("open").GetBoolean().ShouldBeTrue();
-        var today = Sample.Today();
+        var today = LedgerProcess.Today();
         var confirmation = new { idempotencyKey = "confirm-1", body = "membersRepresentatives", heldOn = today, document = "东坪村成员代表大会决议〔2026〕1号" };
         (await Send(http, ledger, HttpMethod.Post, $"/api/units/{East}/notice/confirmation", confirmation, HttpStatusCode.Conflict))
             .GetProperty("detail").GetString()!.ShouldContain("objection");

@@ -47,7 +47,7 @@ public class AsOfTests(LedgerFixture fixture)
     public async Task As_of_now_every_report_is_byte_for_byte_what_the_projections_give()
     {
         var m = await VillageMerger.Run(_api);
-        var now = "asOf=" + Iso(SystemClock.Instance.GetCurrentInstant());
+        var now = "asOf=" + Iso(Sample.Now());
         foreach (var code in new[] { m.East.Code, m.West.Code })
         foreach (var report in UnitReports)
         foreach (var format in new[] { "csv", "xlsx" })
@@ -60,5 +60,22 @@ public class AsOfTests(LedgerFixture fixture)
         asOf.GetProperty("differences").GetRawText().ShouldBe(current.GetProperty("differences").GetRawText());
         asOf.GetProperty("oldUnits").GetRawText().ShouldBe(current.GetProperty("oldUnits").GetRawText());
         asOf.GetProperty("newUnits").GetRawText().ShouldBe(current.GetProperty("newUnits").GetRawText());
+    }
+
+    [Fact]
+    public async Task Known_at_the_instant_the_ledger_recorded_an_entry_the_catalog_holds_it_and_a_moment_before_it_does_not()
+    {
+        var books = new Books(_api, Sample.TownshipCode());
+        await _api.Post("/api/reforms", Sample.Reform(books.Code, Sample.TownshipCode()), 201);
+        await books.Account("cash", 1_000m);
+        var before = Sample.Now();
+        var pump = await books.Asset("machinery", "抽水泵", 30_000m);
+        var after = Sample.Now();
+
+        // Both are the ledger's clock, the one its stamps read; the database's clock has no say in what was known when.
+        var then = await _api.Get(Unit(books.Code, "catalog", "knownAt=" + Iso(before)));
+        then.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("itemId").GetGuid() == pump);
+        var later = await _api.Get(Unit(books.Code, "catalog", "knownAt=" + Iso(after)));
+        later.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("itemId").GetGuid() == pump);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Sanzi.Tests.Support;
 using Shouldly;
 
 namespace Sanzi.Tests.Screens;
@@ -11,7 +12,7 @@ namespace Sanzi.Tests.Screens;
 /// </summary>
 public sealed class BrowserMerger(ScreensLedger screens, string old, string successor)
 {
-    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+    private static string Today => LedgerProcess.Today();
 
     private string? _reform;
 

@@ -20,7 +20,7 @@ public class TokenTests(LedgerFixture fixture)
         var url = $"/api/units/{Sample.TownshipCode()}/assets";
         var foreignKey = SigningKey.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             { [SigningKey.Setting] = Convert.ToBase64String(Encoding.UTF8.GetBytes(new string('k', 32))) }).Build(), "/nonexistent");
-        var forged = new TokenIssuer(foreignKey, SystemClock.Instance).Issue("冒名者", Roles.TownshipClerk, ["36"], Duration.FromHours(1));
+        var forged = new TokenIssuer(foreignKey, Sample.Clock).Issue("冒名者", Roles.TownshipClerk, ["36"], Duration.FromHours(1));
         var expired = new TokenIssuer(fixture.Host.Services.GetRequiredService<SigningKey>(),
             new Yesterday()).Issue("冒名者", Roles.TownshipClerk, ["36"], Duration.FromHours(1));
 
@@ -89,6 +89,6 @@ public class TokenTests(LedgerFixture fixture)
 
     private sealed class Yesterday : IClock
     {
-        public Instant GetCurrentInstant() => SystemClock.Instance.GetCurrentInstant() - Duration.FromDays(1);
+        public Instant GetCurrentInstant() => Sample.Now() - Duration.FromDays(1);
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Alba;
 using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Sanzi.Api.Hosting;
 
 [assembly: AssemblyFixture(typeof(Sanzi.Tests.Support.LedgerFixture))]
@@ -41,7 +43,8 @@ public sealed class LedgerFixture : IAsyncLifetime
         // Every in-process request comes from no address, so all tests share one rate-limit partition for online objections.
         Environment.SetEnvironmentVariable("Notices__OnlineObjectionsPerHour", "10000");
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>();
+        // The ledger runs on the tests' clock (Sample.Clock), which they read for today and now.
+        Host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<IClock>(Sample.Clock)));
     }
 
     public async ValueTask DisposeAsync()

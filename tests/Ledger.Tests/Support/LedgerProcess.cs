@@ -22,6 +22,9 @@ public sealed class LedgerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Today in Beijing as a separate ledger sees it: it runs on the wall clock, as it would for its users.</summary>
+    public static string Today() => Ledger.Common.Stamp.DayOf(NodaTime.SystemClock.Instance.GetCurrentInstant()).ToString("yyyy-MM-dd", null);
+
     /// <summary>The key the process signs and checks tokens with, so that the test can issue them.</summary>
     public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Testing;
 using Sanzi.Ledger.Common;
 
 namespace Sanzi.Tests.Support;
@@ -12,15 +13,28 @@ public static class Sample
 
     public static string VillageCode() => TownshipCode() + "2" + Random.Shared.Next(0, 100).ToString("D2");
 
-    public static string Today() => Ledger.Common.Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).ToString("yyyy-MM-dd", null);
+    /// <summary>
+    /// The clock of the run's ledger (<see cref="LedgerFixture"/>): it starts at the moment the run starts and moves a
+    /// millisecond per reading, so a run across Beijing midnight sees one day, and every recorded instant is distinct.
+    /// </summary>
+    public static readonly FakeClock Clock = new(SystemClock.Instance.GetCurrentInstant(), Duration.FromMilliseconds(1));
+
+    public static Instant Now() => Clock.GetCurrentInstant();
+
+    public static LocalDate TodayDate() => Ledger.Common.Stamp.DayOf(Now());
+
+    public static string Today() => TodayDate().ToString("yyyy-MM-dd", null);
 
     /// <summary>The power company in the tests' county counterparty register (configuration Leads:Counterparties).</summary>
     public const string Utility = "国网某县供电公司";
 
     public static string Key() => Guid.NewGuid().ToString("N");
 
-    public static Stamp Stamp(Instant? at = null) => new("test-clerk", at ?? SystemClock.Instance.GetCurrentInstant(),
-        Ledger.Common.Stamp.DayOf(at ?? SystemClock.Instance.GetCurrentInstant()));
+    public static Stamp Stamp(Instant? at = null)
+    {
+        var when = at ?? Now();
+        return new("test-clerk", when, Ledger.Common.Stamp.DayOf(when));
+    }
 
     public static object Reform(string oldCode, string newCode) => new
     {
@@ -37,7 +51,7 @@ public static class Sample
     public const int NoticeDays = 7;
 
     /// <summary>The freeze day of a merger entered after the fact: a month before today.</summary>
-    public static LocalDate PastFreezeDay() => Ledger.Common.Stamp.DayOf(SystemClock.Instance.GetCurrentInstant()).PlusDays(-30);
+    public static LocalDate PastFreezeDay() => TodayDate().PlusDays(-30);
 
     public static string Iso(LocalDate day) => day.ToString("yyyy-MM-dd", null);
 

@@ -93,15 +93,15 @@ public sealed class VillageMerger
         await west.DraftHandover();
         m.EastSignature = await east.SignedByAll();
         m.LastSignature = await west.SignedByAll();
-        m.CompletedAt = SystemClock.Instance.GetCurrentInstant();
+        m.CompletedAt = Sample.Now();
         return m;
     }
 
     /// <summary>The declaration, the books before the freeze, the four meetings and the freeze: live, or after the fact a month back.</summary>
     public static async Task<VillageMerger> Frozen(LedgerApi api, bool afterTheFact)
     {
-        var freezeDay = afterTheFact ? Sample.PastFreezeDay() : Stamp.DayOf(SystemClock.Instance.GetCurrentInstant());
-        var m = new VillageMerger(api, freezeDay) { EnteredFrom = SystemClock.Instance.GetCurrentInstant() };
+        var freezeDay = afterTheFact ? Sample.PastFreezeDay() : Sample.TodayDate();
+        var m = new VillageMerger(api, freezeDay) { EnteredFrom = Sample.Now() };
         var (east, west) = (m.East, m.West);
         m.ReformId = (await api.Post("/api/reforms", new
         {
@@ -142,7 +142,7 @@ public sealed class VillageMerger
             await api.Post($"/api/reforms/{m.ReformId}/resolutions",
                 new { idempotencyKey = Sample.Key(), unitCode = village.Code, meeting, heldOn, document = $"{meeting}决议" }, 200);
         await api.Post($"/api/reforms/{m.ReformId}/freeze", afterTheFact ? Sample.Freeze(freezeDay) : Sample.Freeze(), 200, "reform-office");
-        m.FrozenAt = afterTheFact ? freezeDay.AtStartOfDayInZone(Stamp.Zone).ToInstant() : SystemClock.Instance.GetCurrentInstant();
+        m.FrozenAt = afterTheFact ? freezeDay.AtStartOfDayInZone(Stamp.Zone).ToInstant() : Sample.Now();
         return m;
     }
 }

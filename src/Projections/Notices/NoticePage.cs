@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Sanzi.Ledger.Common;
-using Sanzi.Projections.Notices;
 using Sanzi.Projections.Reports;
 
-namespace Sanzi.Api.Notices;
+namespace Sanzi.Projections.Notices;
 
 /// <summary>
 /// The public notice (公示) as a printable page: server-rendered HTML in Chinese for an A4 notice board, with

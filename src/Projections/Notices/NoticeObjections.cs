@@ -3,10 +3,9 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Notices;
 using Sanzi.Ledger.Units;
-using Sanzi.Projections.Notices;
 using Sanzi.Projections.Reports;
 
-namespace Sanzi.Api.Notices;
+namespace Sanzi.Projections.Notices;
 
 /// <summary>Loads a unit's objections from its stream, with the items they name.</summary>
 public static class NoticeObjections

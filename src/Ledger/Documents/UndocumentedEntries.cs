@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Marten;
 using Sanzi.Ledger.Common;
-using Sanzi.Ledger.Documents;
 
-namespace Sanzi.Api.Documents;
+namespace Sanzi.Ledger.Documents;
 
 /// <summary>
 /// With <c>Documents__Undocumented=refuse</c>, an exception, disposal, write-off or distribution (322) that cites no
