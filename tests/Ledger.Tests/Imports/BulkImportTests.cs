@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
@@ -32,7 +31,7 @@ public class BulkImportTests(LedgerFixture fixture)
         var audit = await _api.Get($"/api/audit?unit={code}&type=assetRegistered&limit=100", role: Sanzi.Api.Identity.Roles.Inspector);
         audit.GetProperty("entries").GetArrayLength().ShouldBe(41);
         await fixture.Host.Services.GetRequiredService<IntegrityChain>().SealAsync();
-        var (summary, problems) = await Verify();
+        var (summary, problems) = await _api.Verify();
         problems.ShouldBeEmpty();
         summary.GetProperty("ok").GetBoolean().ShouldBeTrue();
 
@@ -47,12 +46,5 @@ public class BulkImportTests(LedgerFixture fixture)
             group by 1
             """, commanded, code);
         shapes.ShouldHaveSingleItem();
-    }
-
-    private async Task<(JsonElement Summary, List<JsonElement> Problems)> Verify()
-    {
-        var (body, _) = await _api.Download("/api/verify");
-        var lines = Encoding.UTF8.GetString(body).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        return (lines[^1], lines.Where(l => l.GetProperty("type").GetString() == "problem").ToList());
     }
 }
