@@ -30,3 +30,40 @@ public sealed class ReloadEachBatch(LeadThresholds thresholds, ScopeLoader.Judge
         LeadRules.Evaluate(scope);
     }
 }
+
+/// <summary>
+/// What one reform held by the inspection projection costs in memory (its events and the rules' index of them), and
+/// the leads of judging it whole, to hold the stored leads against.
+/// </summary>
+public static class HeldScope
+{
+    public static async Task<(double Megabytes, IReadOnlyList<Lead> Whole)> MeasureAsync(IQuerySession session, ScopeLoader.Judged judged,
+        LeadThresholds thresholds, long upTo)
+    {
+        // A first copy warms what loading leaves behind (caches, pools), so the second's growth is the scope alone.
+        var (first, _) = await HoldAsync(session, judged, thresholds, upTo);
+        var before = LiveBytes();
+        var (scope, index) = await HoldAsync(session, judged, thresholds, upTo);
+        var after = LiveBytes();
+        GC.KeepAlive(first);
+        GC.KeepAlive(scope);
+        return ((after - before) / 1_048_576d, index.Current);
+    }
+
+    private static async Task<(LeadScope, RuleIndex)> HoldAsync(IQuerySession session, ScopeLoader.Judged judged, LeadThresholds thresholds, long upTo)
+    {
+        var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, upTo, [], CancellationToken.None);
+        var index = new RuleIndex();
+        index.Judge(scope);
+        return (scope, index);
+    }
+
+    /// <summary>The bytes still reachable after a blocking, compacting collection of every generation.</summary>
+    private static long LiveBytes()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+}

@@ -40,7 +40,7 @@ var inspection = new InspectionProjection(thresholds);
 
 Console.WriteLine($"Sanzi Ledger inspection projection, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine($"{fresh:N0} new events (commits of 10) into a reform of three villages that already holds N events, in batches of {thresholds.BatchSize}:");
-Console.WriteLine($"{"N",10}{"inspection ev/s",18}{"audit rows only ev/s",22}{"ratio",8}{"reload each batch ev/s",25}{"catch-up of N ev/s",20}{"leads",7}");
+Console.WriteLine($"{"N",10}{"inspection ev/s",18}{"audit rows only ev/s",22}{"ratio",8}{"reload each batch ev/s",25}{"catch-up of N ev/s",20}{"leads",7}{"= whole",9}{"held scope MB",15}");
 var township = 360702300;
 foreach (var size in sizes)
 {
@@ -52,16 +52,22 @@ foreach (var size in sizes)
     var catchUp = await projecting.RunAsync(inspection, 0, start);
     await activity.WriteAsync(fresh);
     var end = await projecting.HeadAsync();
-    var judged = await projecting.RunAsync(inspection, start, end);
+    var inspected = await projecting.RunAsync(inspection, start, end);
     var floor = await projecting.RunAsync(new AuditRowsOnly(), start, end);
     await using var session = store.QuerySession();
     var unit = await session.LoadAsync<Sanzi.Ledger.Units.UnitBook>(Sanzi.Ledger.Common.StreamIds.ForUnit(activity.Villages[0]));
-    var reload = await projecting.RunAsync(new ReloadEachBatch(thresholds, ScopeLoader.ForReform((await session.LoadAsync<Reform>(unit!.ReformId!.Value))!)), start, end);
+    var judged = ScopeLoader.ForReform((await session.LoadAsync<Reform>(unit!.ReformId!.Value))!);
+    var reload = await projecting.RunAsync(new ReloadEachBatch(thresholds, judged), start, end);
     double Rate(TimeSpan t, long n) => n / t.TotalSeconds;
     var prefix = activity.Villages[0][..9];
     var leads = await session.Query<Lead>().CountAsync(l => l.UnitCode.StartsWith(prefix));
     var count = end - start;
-    Console.WriteLine($"{size,10:N0}{Rate(judged, count),18:N0}{Rate(floor, count),22:N0}{Rate(judged, count) / Rate(floor, count),8:P0}{Rate(reload, count),25:N0}{Rate(catchUp, start),20:N0}{leads,7}");
+    var (held, whole) = await HeldScope.MeasureAsync(session, judged, thresholds, end);
+    var codes = judged.Units.ToArray();
+    var stored = (await session.Query<Lead>().Where(l => l.UnitCode.IsOneOf(codes) && l.Withdrawn == null).ToListAsync()).ToDictionary(l => l.Id);
+    // The leads stored batch by batch are those of judging the whole reform at once.
+    var same = stored.Count == whole.Count && whole.All(l => stored.TryGetValue(l.Id, out var s) && Lead.SameContent(s, l)) ? "yes" : "NO";
+    Console.WriteLine($"{size,10:N0}{Rate(inspected, count),18:N0}{Rate(floor, count),22:N0}{Rate(inspected, count) / Rate(floor, count),8:P0}{Rate(reload, count),25:N0}{Rate(catchUp, start),20:N0}{leads,7}{same,9}{held,15:N0}");
 }
 await using (var session = store.QuerySession())
 {

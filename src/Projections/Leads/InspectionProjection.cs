@@ -13,10 +13,11 @@ namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// The inspectors' projection, run by the async daemon so writers never wait for it. For each batch of events
-/// it writes the audit rows, then judges again every reform (or lone unit) the batch touched, by all the
-/// rules, over its events up to the last whole commit, stores the leads that are new or changed under ids that
-/// make a repeat an update, and marks withdrawn the stored leads that no longer hold. The scopes roll forward
-/// in memory (<see cref="RollingScopes"/>), so a batch costs about the same however large its reform has grown.
+/// it writes the audit rows, then judges again every reform (or lone unit) the batch touched, over its events up
+/// to the last whole commit, stores the leads that are new or changed under ids that make a repeat an update, and
+/// marks withdrawn the stored leads that no longer hold. The scopes roll forward in memory with their rules' index
+/// (<see cref="RollingScopes"/>, <see cref="RuleIndex"/>): a batch judges only the keys (payee, person, account ...)
+/// its events touched, so it costs about the same however large its reform has grown.
 /// One projection, not two, so the rules always find the audit rows of everything before them.
 /// </summary>
 public sealed class InspectionProjection(LeadThresholds thresholds) : IProjection
@@ -106,20 +107,12 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
     private static async Task Judge(IDocumentOperations operations, RollingScopes scopes, ScopeLoader.Judged judged, IReadOnlyList<EventFact> ready,
         IReadOnlyList<EventFact> unsaved, CancellationToken ct)
     {
-        var scope = await scopes.ScopeAsync(operations, judged,
+        var verdict = await scopes.JudgeAsync(operations, judged,
             unsaved.Where(f => f.UnitCode is { } u && judged.Units.Contains(u)).Select(f => f.StreamId), ct);
-        var found = LeadRules.Evaluate(scope);
-
-        var codes = judged.Units.ToArray();
-        var standing = (await operations.Query<Lead>().Where(l => l.UnitCode.IsOneOf(codes) && l.Withdrawn == null).ToListAsync(ct))
-            .ToDictionary(l => l.Id);
-        foreach (var lead in found.Where(l => !standing.TryGetValue(l.Id, out var was) || !Lead.SameContent(was, l)))
-            operations.Store(lead);
-
-        var ids = found.Select(l => l.Id).ToHashSet();
+        foreach (var lead in verdict.Found) operations.Store(lead);
         var mine = ready.Where(f => (f.UnitCode is { } u && judged.Units.Contains(u)) || f.Event is CounterpartyRegistered).ToList();
         var by = mine.MaxBy(f => f.Sequence) ?? ready.MaxBy(f => f.Sequence)!;
-        foreach (var gone in standing.Values.Where(l => !ids.Contains(l.Id)))
+        foreach (var gone in verdict.Withdrawn)
             operations.Store(gone with { Withdrawn = new LeadWithdrawal(by.Sequence, by.EventId, by.Type, by.RecordedAt) });
     }
 

@@ -56,8 +56,10 @@ public sealed record Lead(
 {
     public bool IsStanding => Withdrawn is null;
 
-    /// <summary>Whether judging again found the lead as it is stored, so storing it would change nothing.</summary>
+    /// <summary>Whether judging again found the lead as it is stored, so storing it would change nothing (lists compared by their items).</summary>
     public static bool SameContent(Lead stored, Lead found) =>
         stored with { Actors = found.Actors, Events = found.Events } == found
-        && stored.Actors.SequenceEqual(found.Actors) && stored.Events.SequenceEqual(found.Events);
+        && stored.Actors.SequenceEqual(found.Actors) && stored.Events.Count == found.Events.Count
+        && stored.Events.Zip(found.Events).All(e => e.First with { Documents = e.Second.Documents } == e.Second
+                                                   && (e.First.Documents ?? []).SequenceEqual(e.Second.Documents ?? []));
 }

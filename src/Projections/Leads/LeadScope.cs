@@ -35,6 +35,8 @@ public sealed class LeadScope
     private readonly Dictionary<Guid, ILedgerEvent> _firstEvents = new();
     private readonly Dictionary<string, LocalDate> _planned = new();
     private readonly Dictionary<string, string> _unitNames = new();
+    private readonly Dictionary<string, long> _firstActs = new();
+    private IReadOnlyList<CounterpartyEntry> _registered = [];
 
     public LeadScope(IEnumerable<EventFact> facts, LeadThresholds thresholds, Reform? reform = null,
         IEnumerable<CounterpartyEntry>? registered = null)
@@ -60,6 +62,7 @@ public sealed class LeadScope
             if (!_byType.TryGetValue(type, out var ofType)) _byType[type] = ofType = [];
             ofType.Add(fact);
             _firstEvents.TryAdd(fact.StreamId, fact.Event);
+            _firstActs.TryAdd(fact.Actor, fact.Sequence);
             switch (fact.Event)
             {
                 case UnitRegistered u: _unitNames.TryAdd(u.Code, u.Name); break;
@@ -74,14 +77,24 @@ public sealed class LeadScope
         }
     }
 
-    /// <summary>The reform as it stands now and the counterparties registered since the county's list; both change without events of the scope.</summary>
-    public void Renew(Reform? reform, IEnumerable<CounterpartyEntry>? registered)
+    /// <summary>
+    /// The reform as it stands now and the counterparties registered since the county's list; both change without
+    /// events of the scope. Says whether either changed what the rules read (the units, successors, names, register).
+    /// </summary>
+    public bool Renew(Reform? reform, IEnumerable<CounterpartyEntry>? registered)
     {
+        var entries = registered?.ToList() ?? [];
+        var changed = Reform?.Id != reform?.Id || !SameUnits(Reform, reform) || !_registered.SequenceEqual(entries);
         Reform = reform;
-        Counterparties = new CounterpartyRegister([.. Thresholds.Counterparties, .. registered ?? []]);
+        _registered = entries;
+        Counterparties = new CounterpartyRegister([.. Thresholds.Counterparties, .. entries]);
         foreach (var unit in reform?.Predecessors.Select(p => (p.Code, p.Name)).Concat(reform.Successors.Select(s => (s.Code, s.Name))) ?? [])
             _unitNames[unit.Code] = unit.Name;
+        return changed;
     }
+
+    private static bool SameUnits(Reform? a, Reform? b) =>
+        a is null || b is null ? a == b : a.Predecessors.SequenceEqual(b.Predecessors) && a.Successors.SequenceEqual(b.Successors);
 
     public int Count => _facts.Count;
 
@@ -104,6 +117,12 @@ public sealed class LeadScope
     public LocalDate Today { get; private set; }
 
     public string UnitName(string code) => _unitNames.GetValueOrDefault(code, code);
+
+    /// <summary>Whether this person records entries in the scope's books.</summary>
+    public bool IsActor(string name) => _firstActs.ContainsKey(name);
+
+    /// <summary>Whether the event is the first its actor recorded in the scope (from which on they are an actor).</summary>
+    public bool IsFirstActOf(EventFact fact) => _firstActs.GetValueOrDefault(fact.Actor) == fact.Sequence;
 
     /// <summary>An item as people name it: its code and name (or the counterparty of a claim or debt).</summary>
     public string ItemLabel(Guid itemId) => FirstEventOf(itemId) switch
@@ -182,12 +201,12 @@ public sealed class LeadScope
             ? Reform.Successors.FirstOrDefault(s => s.Code == p.SuccessorCode) ?? new Successor(p.SuccessorCode, p.SuccessorCode)
             : null;
 
-    public IEnumerable<(EventFact Fact, T Event)> Of<T>() where T : ILedgerEvent =>
-        _byType.TryGetValue(typeof(T), out var facts) ? facts.Select(f => (f, (T)f.Event)) : [];
+    public IEnumerable<(EventFact Fact, T Event)> Of<T>() where T : ILedgerEvent => FactsOf<T>().Select(f => (f, (T)f.Event));
 
-    public IEnumerable<Outflow> Outflows() => Facts.Select(ToOutflow).OfType<Outflow>();
+    public IReadOnlyList<EventFact> FactsOf<T>() where T : ILedgerEvent => _byType.TryGetValue(typeof(T), out var facts) ? facts : [];
 
-    private Outflow? ToOutflow(EventFact f) => f.Event switch
+    /// <summary>The event as money or property leaving its unit, if it is one.</summary>
+    public Outflow? OutflowOf(EventFact f) => f.Event switch
     {
         PaymentRecorded p => new Outflow(f, p.UnitCode, p.Amount, p.Payee.Name, p.ExceptionId, "付款"),
         AssetDisposed d => new Outflow(f, d.UnitCode, EnteredValue(d.AssetId), d.Recipient, d.ExceptionId, $"处置{ItemLabel(d.AssetId)}"),

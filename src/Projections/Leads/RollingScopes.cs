@@ -5,15 +5,15 @@ namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// The inspection projection's rolling state: the scope of each reform (or lone unit) judged lately, kept in
-/// memory and grown by every batch, so a new event costs about the same in a reform of ten thousand events as in
-/// one of a million. The log is the truth and this a cache of it: a scope is read from the log again when it is
+/// memory and grown by every batch, with its rules' index (<see cref="RuleIndex"/>), so a new event costs about the
+/// same in a reform of ten thousand events as in one of a million. The log is the truth and this a cache of it: a scope is read from the log again when it is
 /// not held (first use, after a restart or a rebuild, beyond <see cref="LeadThresholds.HeldScopes"/>), when its
 /// units change (a unit joins a reform), or when an event brings in a stream with history the scope never had
 /// (an item moving in from elsewhere).
 /// </summary>
 public sealed class RollingScopes(LeadThresholds thresholds)
 {
-    private sealed record Held(IReadOnlySet<string> Units, LeadScope Scope)
+    private sealed record Held(IReadOnlySet<string> Units, LeadScope Scope, RuleIndex Index)
     {
         public long LastUsed { get; set; }
     }
@@ -40,17 +40,26 @@ public sealed class RollingScopes(LeadThresholds thresholds)
         }
     }
 
-    /// <summary>The scope with all its events up to the last <see cref="Advance"/>; <paramref name="unsaved"/> are streams whose audit rows are not saved yet.</summary>
-    public async Task<LeadScope> ScopeAsync(IQuerySession session, ScopeLoader.Judged judged, IEnumerable<Guid> unsaved, CancellationToken ct)
+    /// <summary>
+    /// Judges the scope with all its events up to the last <see cref="Advance"/>: only what it gained since it was
+    /// last judged, or everything when it was not held (then against the leads stored as standing for its units).
+    /// <paramref name="unsaved"/> are streams whose audit rows are not saved yet.
+    /// </summary>
+    public async Task<Verdict> JudgeAsync(IQuerySession session, ScopeLoader.Judged judged, IEnumerable<Guid> unsaved, CancellationToken ct)
     {
         var key = judged.Reform?.Id.ToString() ?? judged.Units.First();
+        var afresh = false;
         if (_held.TryGetValue(key, out var held) && held.Units.SetEquals(judged.Units))
-            held.Scope.Renew(judged.Reform, await Registered.LoadAsync(session, ct));
+            afresh = held.Scope.Renew(judged.Reform, await Registered.LoadAsync(session, ct));
         else
-            held = new Held(judged.Units.ToHashSet(), await ScopeLoader.LoadAsync(session, judged, thresholds, _upTo, unsaved, ct));
+        {
+            var codes = judged.Units.ToArray();
+            var standing = await session.Query<Lead>().Where(l => l.UnitCode.IsOneOf(codes) && l.Withdrawn == null).ToListAsync(ct);
+            held = new Held(judged.Units.ToHashSet(), await ScopeLoader.LoadAsync(session, judged, thresholds, _upTo, unsaved, ct), new RuleIndex(standing));
+        }
         held.LastUsed = ++_uses;
         _held[key] = held;
         if (_held.Count > thresholds.HeldScopes) _held.Remove(_held.MinBy(h => h.Value.LastUsed).Key);
-        return held.Scope;
+        return held.Index.Judge(held.Scope, afresh);
     }
 }

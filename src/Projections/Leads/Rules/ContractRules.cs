@@ -1,5 +1,7 @@
+using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Resources;
+using Sanzi.Projections.Audit;
 using Sanzi.Projections.Contracts;
 using static Sanzi.Projections.Leads.LeadText;
 
@@ -14,11 +16,15 @@ public sealed class RentInArrears : ILeadRule
 {
     public string Name => "rentInArrears";
     public string Flag => "欠缴租金";
+    public bool ReadsToday => true;
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) => Contractor.KeysOf(fact);
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
-        var contracts = scope.Of<ResourceContracted>().ToList();
-        var receipts = scope.Of<ReceiptRecorded>().Select(r => r.Event).ToList();
+        var contracts = facts.Of<ResourceContracted>().ToList();
+        if (contracts.Count == 0) yield break;
+        var receipts = facts.Of<ReceiptRecorded>().Select(r => r.Event).ToList();
         var lines = ContractReminders.Build(contracts.Select(c => c.Event), receipts, scope.Today, scope.Thresholds);
         foreach (var line in lines.Where(l => l.InArrears))
         {
@@ -28,4 +34,18 @@ public sealed class RentInArrears : ILeadRule
                 line.Arrears, line.RentDue, line.Contractor, [contract.Fact]);
         }
     }
+}
+
+/// <summary>
+/// A contractor (承包方) of a unit, the key of the rent rules: their contracts and the rent booked from them (receipts
+/// on 511 发包及上交收入 whose payer is the contractor, names trimmed).
+/// </summary>
+internal static class Contractor
+{
+    public static IEnumerable<string> KeysOf(EventFact fact) => fact.Event switch
+    {
+        ResourceContracted c => [$"{c.UnitCode}|{c.Contractor.Trim()}"],
+        ReceiptRecorded { AccountCode: ChartCodes.ContractIncome } r => [$"{r.UnitCode}|{r.Payer.Trim()}"],
+        _ => [],
+    };
 }

@@ -1,3 +1,4 @@
+using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Documents;
 using Sanzi.Projections.Audit;
 using Sanzi.Projections.Documents;
@@ -11,19 +12,19 @@ namespace Sanzi.Projections.Leads;
 /// be seen. Attaching the scan later withdraws the lead. <c>Documents__Undocumented=refuse</c> refuses such
 /// entries instead, and this rule then finds none.
 /// </summary>
-public sealed class UndocumentedEntry : ILeadRule
+public sealed class UndocumentedEntry : EventRule<ILedgerEvent>
 {
-    public string Name => "undocumentedEntry";
-    public string Flag => "无附件";
+    public override string Name => "undocumentedEntry";
+    public override string Flag => "无附件";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
-    {
-        var documents = scope.Attachments;
-        return scope.Facts.Where(f => f.UnitCode is not null && Evidence.NeededFor(f.Event) is not null && documents(f).Count == 0)
-            .Select(f => scope.Lead(this, f.UnitCode!,
-                $"于{Day(f.BusinessDate)}{Evidence.NeededFor(f.Event)}{(f.Amount is { } a ? Yuan(a) : "")}未附任何文件（审批单、决议或核销依据的扫描件）",
-                f.Amount ?? 0m, null, f.Counterparty, [f]));
-    }
+    protected override bool Concerns(EventFact fact, ILedgerEvent e, LeadScope scope) => fact.UnitCode is not null && Evidence.NeededFor(e) is not null;
+
+    protected override Lead? Judge(EventFact f, ILedgerEvent e, LeadScope scope) =>
+        scope.Attachments(f).Count > 0
+            ? null
+            : scope.Lead(this, f.UnitCode!,
+                $"于{Day(f.BusinessDate)}{Evidence.NeededFor(e)}{(f.Amount is { } a ? Yuan(a) : "")}未附任何文件（审批单、决议或核销依据的扫描件）",
+                f.Amount ?? 0m, null, f.Counterparty, [f]);
 }
 
 /// <summary>
@@ -36,23 +37,20 @@ public sealed class ResolutionClaimedTwice : ILeadRule
     public string Name => "resolutionClaimedTwice";
     public string Flag => "决议文件不一";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) =>
+        fact.UnitCode is not null && Evidence.ResolutionOf(fact.Event) is { } reference ? [reference] : [];
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
         var documents = scope.Attachments;
-        var claims = scope.Facts
-            .Select(f => (Fact: f, Reference: Evidence.ResolutionOf(f.Event), Documents: documents(f)))
-            .Where(c => c.Reference is not null && c.Documents.Count > 0 && c.Fact.UnitCode is not null);
-        foreach (var group in claims.GroupBy(c => c.Reference!))
-        {
-            var list = group.ToList();
-            var pair = list.SelectMany((a, i) => list.Skip(i + 1).Select(b => (A: a, B: b)))
-                .FirstOrDefault(p => !p.A.Documents.Intersect(p.B.Documents).Any());
-            if (pair.A.Fact is null) continue;
-            var (a, b) = (pair.A, pair.B);
-            yield return scope.Lead(this, b.Fact.UnitCode!,
-                $"决议“{group.Key}”：{Day(a.Fact.BusinessDate)}{EventNames.Chinese(a.Fact.Type)}所附文件（{Attachments.Short(a.Documents)}）与" +
-                $"{Day(b.Fact.BusinessDate)}{EventNames.Chinese(b.Fact.Type)}所附文件（{Attachments.Short(b.Documents)}）无一相同",
-                b.Fact.Amount ?? 0m, null, b.Fact.Counterparty, [a.Fact, b.Fact]);
-        }
+        var list = facts.Select(f => (Fact: f, Documents: documents(f))).Where(c => c.Documents.Count > 0).ToList();
+        var pair = list.SelectMany((a, i) => list.Skip(i + 1).Select(b => (A: a, B: b)))
+            .FirstOrDefault(p => !p.A.Documents.Intersect(p.B.Documents).Any());
+        if (pair.A.Fact is null) yield break;
+        var (a, b) = (pair.A, pair.B);
+        yield return scope.Lead(this, b.Fact.UnitCode!,
+            $"决议“{key}”：{Day(a.Fact.BusinessDate)}{EventNames.Chinese(a.Fact.Type)}所附文件（{Attachments.Short(a.Documents)}）与" +
+            $"{Day(b.Fact.BusinessDate)}{EventNames.Chinese(b.Fact.Type)}所附文件（{Attachments.Short(b.Documents)}）无一相同",
+            b.Fact.Amount ?? 0m, null, b.Fact.Counterparty, [a.Fact, b.Fact]);
     }
 }

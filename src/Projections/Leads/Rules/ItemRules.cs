@@ -4,20 +4,25 @@ using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Notices;
+using Sanzi.Projections.Audit;
 using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
 
 /// <summary>
 /// Item not handed over (转移财物, 侵占): an item the unit held at its freeze that, once its books are handed
-/// over, was neither transferred to the successor nor disposed of under an exception (特批).
+/// over, was neither transferred to the successor nor disposed of under an exception (特批). Judged over the whole
+/// scope, and again only when an event of a unit that has handed over its books arrives, or a transfer or disposal.
 /// </summary>
 public sealed class ItemNotHandedOver : ILeadRule
 {
     public string Name => "itemNotHandedOver";
     public string Flag => "转移财物";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) =>
+        fact.Event is ItemTransferred or AssetDisposed || (fact.UnitCode is { } unit && scope.HandedOver(unit) is not null) ? [WholeScope.Key] : [];
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
         foreach (var (handover, closed) in scope.Of<BooksHandedOver>())
         {
@@ -34,16 +39,16 @@ public sealed class ItemNotHandedOver : ILeadRule
 }
 
 /// <summary>Shortage at the count (盘亏): an item counted as missing in the inventory.</summary>
-public sealed class ShortageAtCount : ILeadRule
+public sealed class ShortageAtCount : EventRule<ItemCounted>
 {
-    public string Name => "shortageAtCount";
-    public string Flag => "盘亏";
+    public override string Name => "shortageAtCount";
+    public override string Flag => "盘亏";
 
-    public IEnumerable<Lead> Find(LeadScope scope) =>
-        scope.Of<ItemCounted>().Where(c => c.Event.Result == CountResult.Missing)
-            .Select(c => scope.Lead(this, c.Event.UnitCode,
-                $"{scope.ItemLabel(c.Event.ItemId)}（账面{Yuan(c.Event.BookValue)}）于{Day(c.Event.CountedOn)}清查时未找到：{c.Event.Reason}",
-                c.Event.BookValue, null, null, [c.Fact]));
+    protected override bool Concerns(EventFact fact, ItemCounted c, LeadScope scope) => c.Result == CountResult.Missing;
+
+    protected override Lead Judge(EventFact fact, ItemCounted c, LeadScope scope) =>
+        scope.Lead(this, c.UnitCode, $"{scope.ItemLabel(c.ItemId)}（账面{Yuan(c.BookValue)}）于{Day(c.CountedOn)}清查时未找到：{c.Reason}",
+            c.BookValue, null, null, [fact]);
 }
 
 /// <summary>
@@ -52,23 +57,19 @@ public sealed class ShortageAtCount : ILeadRule
 /// approval; the only approved route is an upheld objection (异议复核), whose correction is recorded in the same
 /// transaction as its count, and those are not leads. Cash is left to 白条抵库.
 /// </summary>
-public sealed class UnapprovedWriteDown : ILeadRule
+public sealed class UnapprovedWriteDown : EventRule<ItemCounted>
 {
-    public string Name => "unapprovedWriteDown";
-    public string Flag => "资产核减";
+    public override string Name => "unapprovedWriteDown";
+    public override string Flag => "资产核减";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
-    {
-        var approved = scope.Of<ObjectionResolved>().Where(r => r.Event.Correction is not null)
-            .Select(r => (r.Event.Correction!.ItemId, r.Event.Stamp.RecordedAt)).ToHashSet();
-        return scope.Of<ItemCounted>()
-            .Where(c => c.Event.Result == CountResult.Adjusted && scope.InFreezeWindow(c.Fact) && !scope.IsCashAccount(c.Event.ItemId)
-                        && c.Event.BookValue - c.Event.VerifiedValue > scope.Thresholds.WriteDownShare * c.Event.BookValue
-                        && !approved.Contains((c.Event.ItemId, c.Event.Stamp.RecordedAt)))
-            .Select(c => scope.Lead(this, c.Event.UnitCode,
-                $"{scope.ItemLabel(c.Event.ItemId)}清查时由{Yuan(c.Event.BookValue)}核减为{Yuan(c.Event.VerifiedValue)}，无批准：{c.Event.Reason}",
-                c.Event.BookValue - c.Event.VerifiedValue, scope.Thresholds.WriteDownShare * c.Event.BookValue, null, [c.Fact]));
-    }
+    protected override bool Concerns(EventFact fact, ItemCounted c, LeadScope scope) =>
+        c.Result == CountResult.Adjusted && scope.InFreezeWindow(fact) && !scope.IsCashAccount(c.ItemId)
+        && c.BookValue - c.VerifiedValue > scope.Thresholds.WriteDownShare * c.BookValue
+        && !scope.Of<ObjectionResolved>().Any(r => r.Event.Correction?.ItemId == c.ItemId && r.Event.Stamp.RecordedAt == c.Stamp.RecordedAt);
+
+    protected override Lead Judge(EventFact fact, ItemCounted c, LeadScope scope) =>
+        scope.Lead(this, c.UnitCode, $"{scope.ItemLabel(c.ItemId)}清查时由{Yuan(c.BookValue)}核减为{Yuan(c.VerifiedValue)}，无批准：{c.Reason}",
+            c.BookValue - c.VerifiedValue, scope.Thresholds.WriteDownShare * c.BookValue, null, [fact]);
 }
 
 /// <summary>
@@ -76,48 +77,51 @@ public sealed class UnapprovedWriteDown : ILeadRule
 /// or a payment to a collective payee (money moved to another organisation's books), whose recipient is
 /// neither the designated successor's code nor its name. Handovers themselves only ever go to the successor.
 /// </summary>
-public sealed class TransferToNonSuccessor : ILeadRule
+public sealed class TransferToNonSuccessor : OutflowRule
 {
-    public string Name => "transferToNonSuccessor";
-    public string Flag => "转移财物";
+    public override string Name => "transferToNonSuccessor";
+    public override string Flag => "转移财物";
 
-    public IEnumerable<Lead> Find(LeadScope scope) =>
-        scope.Outflows()
-            .Where(o => scope.InFreezeWindow(o.Fact) && o.Counterparty is not null
-                        && o.Fact.Event is AssetDisposed or PaymentRecorded { Payee.Type: HolderType.Collective }
-                        && scope.SuccessorOf(o.UnitCode) is { } successor
-                        && o.Counterparty.Trim() != successor.Code && o.Counterparty.Trim() != successor.Name)
-            .Select(o => scope.Lead(this, o.UnitCode,
-                $"冻结后于{Day(o.Fact.BusinessDate)}{o.What}{Yuan(o.Amount)}给{o.Counterparty}，而非接收单位{scope.SuccessorOf(o.UnitCode)!.Name}",
-                o.Amount, null, o.Counterparty, [o.Fact]));
+    protected override bool Concerns(Outflow o, LeadScope scope) =>
+        o is { Fact.Event: AssetDisposed or PaymentRecorded { Payee.Type: HolderType.Collective }, Counterparty: { } to } && scope.InFreezeWindow(o.Fact)
+        && scope.SuccessorOf(o.UnitCode) is { } successor && to.Trim() != successor.Code && to.Trim() != successor.Name;
+
+    protected override Lead Judge(Outflow o, LeadScope scope) =>
+        scope.Lead(this, o.UnitCode, $"冻结后于{Day(o.Fact.BusinessDate)}{o.What}{Yuan(o.Amount)}给{o.Counterparty}，而非接收单位{scope.SuccessorOf(o.UnitCode)!.Name}",
+            o.Amount, null, o.Counterparty, [o.Fact]);
 }
 
 /// <summary>
 /// Disposal without a resolution (未经决议处置): an asset disposed of with no resolution reference that names a
 /// meeting and a number (blank, "无", "同意" and the like count as none).
 /// </summary>
-public sealed class DisposalWithoutResolution : ILeadRule
+public sealed class DisposalWithoutResolution : EventRule<AssetDisposed>
 {
-    public string Name => "disposalWithoutResolution";
-    public string Flag => "未经决议处置";
+    public override string Name => "disposalWithoutResolution";
+    public override string Flag => "未经决议处置";
 
-    public IEnumerable<Lead> Find(LeadScope scope) =>
-        scope.Of<AssetDisposed>().Where(d => !DocumentForm.IsResolutionReference(d.Event.ResolutionReference))
-            .Select(d => scope.Lead(this, d.Event.UnitCode,
-                $"于{Day(d.Event.Stamp.BusinessDate)}处置{scope.ItemLabel(d.Event.AssetId)}（账面{Yuan(scope.EnteredValue(d.Event.AssetId))}），决议文号为“{d.Event.ResolutionReference}”，不是会议决议",
-                scope.EnteredValue(d.Event.AssetId), null, d.Event.Recipient, [d.Fact]));
+    protected override bool Concerns(EventFact fact, AssetDisposed d, LeadScope scope) => !DocumentForm.IsResolutionReference(d.ResolutionReference);
+
+    protected override Lead Judge(EventFact fact, AssetDisposed d, LeadScope scope) =>
+        scope.Lead(this, d.UnitCode,
+            $"于{Day(d.Stamp.BusinessDate)}处置{scope.ItemLabel(d.AssetId)}（账面{Yuan(scope.EnteredValue(d.AssetId))}），决议文号为“{d.ResolutionReference}”，不是会议决议",
+            scope.EnteredValue(d.AssetId), null, d.Recipient, [fact]);
 }
 
 /// <summary>
 /// Missing or extra entries (错登漏登): once the books are handed over, an item counted in the inventory as present
-/// but not transferred (missing), or an item transferred that the inventory never counted (extra).
+/// but not transferred (missing), or an item transferred that the inventory never counted (extra). Judged over the
+/// whole scope once a unit has handed over, and again only when a count, transfer or disposal arrives.
 /// </summary>
 public sealed class MissingOrExtraEntry : ILeadRule
 {
     public string Name => "missingOrExtraEntry";
     public string Flag => "错登漏登";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) =>
+        fact.Event is ItemCounted or ItemTransferred or AssetDisposed or BooksHandedOver && scope.FactsOf<BooksHandedOver>().Count > 0 ? [WholeScope.Key] : [];
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
         foreach (var (handover, closed) in scope.Of<BooksHandedOver>())
         {
@@ -136,4 +140,10 @@ public sealed class MissingOrExtraEntry : ILeadRule
                     transfer.Event.Value, null, null, [transfer.Fact]);
         }
     }
+}
+
+/// <summary>The rules judged over the whole scope once books are handed over share one key.</summary>
+internal static class WholeScope
+{
+    public const string Key = "handovers";
 }

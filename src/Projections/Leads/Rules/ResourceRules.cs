@@ -1,6 +1,7 @@
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Funds;
 using Sanzi.Ledger.Resources;
+using Sanzi.Projections.Audit;
 using static Sanzi.Projections.Leads.LeadText;
 
 namespace Sanzi.Projections.Leads;
@@ -9,21 +10,23 @@ namespace Sanzi.Projections.Leads;
 /// Off-book income (账外账, 小金库) and arrears: for each contract year of a lease or contract that has run out by
 /// the scope's last business day, the rent booked from the contractor (receipts on 511 发包及上交收入) falls short of
 /// the annual rent by more than <see cref="LeadThresholds.RentShortfallShare"/>. Only years that began after the
-/// contract entered the ledger: older years were paid into books the ledger never saw.
+/// contract entered the ledger: older years were paid into books the ledger never saw. Keyed by contractor.
 /// </summary>
 public sealed class OffBookIncome : ILeadRule
 {
     public string Name => "offBookIncome";
     public string Flag => "账外账";
+    public bool ReadsToday => true;
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) => Contractor.KeysOf(fact);
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
-        foreach (var (fact, contract) in scope.Of<ResourceContracted>())
+        var contracts = facts.Of<ResourceContracted>().ToList();
+        if (contracts.Count == 0) yield break;
+        var receipts = facts.Of<ReceiptRecorded>().ToList();
+        foreach (var (fact, contract) in contracts)
         {
-            var receipts = scope.Of<ReceiptRecorded>()
-                .Where(r => r.Event.UnitCode == contract.UnitCode && r.Event.AccountCode == ChartCodes.ContractIncome
-                            && r.Event.Payer.Trim() == contract.Contractor.Trim())
-                .ToList();
             for (var start = contract.From; start.PlusYears(1) <= scope.Today && start < contract.To; start = start.PlusYears(1))
             {
                 if (start < contract.Stamp.BusinessDate) continue;
@@ -44,17 +47,20 @@ public sealed class OffBookIncome : ILeadRule
 /// Cheap lease (低价发包): a contract whose rent per 亩 is below <see cref="LeadThresholds.CheapLeaseShare"/> of the
 /// reference for its land type: the county's reference rent (<see cref="LeadThresholds.ReferenceRentPerMu"/>)
 /// where configured, otherwise the median of the other contracts of that land type in the scope (at least
-/// <see cref="LeadThresholds.CheapLeasePeers"/> of them).
+/// <see cref="LeadThresholds.CheapLeasePeers"/> of them). Keyed by land type.
 /// </summary>
 public sealed class CheapLease : ILeadRule
 {
     public string Name => "cheapLease";
     public string Flag => "低价发包";
 
-    public IEnumerable<Lead> Find(LeadScope scope)
+    public IEnumerable<string> KeysOf(EventFact fact, LeadScope scope) =>
+        fact.Event is ResourceContracted c && scope.FirstEventOf(c.ResourceId) is ResourceRegistered { AreaMu: > 0 } r ? [ApiNames.Name(r.LandType)] : [];
+
+    public IEnumerable<Lead> Judge(string key, IReadOnlyList<EventFact> facts, LeadScope scope)
     {
         var t = scope.Thresholds;
-        var leases = scope.Of<ResourceContracted>()
+        var leases = facts.Of<ResourceContracted>()
             .Select(c => (c.Fact, Contract: c.Event, Resource: scope.FirstEventOf(c.Event.ResourceId) as ResourceRegistered))
             .Where(l => l.Resource is { AreaMu: > 0 })
             .Select(l => (l.Fact, l.Contract, Land: ApiNames.Name(l.Resource!.LandType), l.Resource.AreaMu, PerMu: l.Contract.AnnualRent / l.Resource.AreaMu))
