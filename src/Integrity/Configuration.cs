@@ -58,6 +58,7 @@ public static class Configuration
             .ConfigureMarten((sp, options) => options.AddIntegrity(sp.GetRequiredService<IntegrityKeys>()))
             .AddFileStore()
             .AddSingleton<IntegrityChain>()
+            .AddSingleton<EventCopy>()
             .AddHostedService<SealingService>();
     }
 

@@ -43,56 +43,66 @@ internal sealed class EventHashing(Tables tables, IntegrityKeys keys) : Document
             Pending = [];
             if (pending.Count == 0) return;
 
-            var (rows, heads) = await ReadBackAsync(connection, transaction, pending.Select(e => e.Sequence).ToArray(), token);
-            var preimage = new HashChain.Preimage();
-            var (hashes, previous, macs) = (new byte[rows.Count][], new byte[rows.Count][], new byte[rows.Count][]);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                previous[i] = heads.GetValueOrDefault(rows[i].StreamId, HashChain.Genesis);
-                hashes[i] = new byte[HashChain.Size];
-                HashChain.Link(previous[i], rows[i], hashes[i], preimage);
-                macs[i] = HashChain.Mac(keys.MacKey, hashes[i]);
-                heads[rows[i].StreamId] = hashes[i];
-            }
-
-            await using var insert = new NpgsqlCommand(
-                $"insert into {tables.Hashes} (seq_id, stream_id, version, hash, prev_hash, mac) select * from unnest($1, $2, $3, $4, $5, $6)",
-                connection, transaction);
-            insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Seq).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.StreamId).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Version).ToArray() });
-            foreach (var column in new[] { hashes, previous, macs })
-                insert.Parameters.Add(new NpgsqlParameter { Value = column, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            await insert.ExecuteNonQueryAsync(token);
+            await HashAsync(tables, keys, connection, transaction, pending.Select(e => e.Sequence).ToArray(), token);
         }
+    }
 
-        /// <summary>The stored rows in sequence order, and the latest committed hash of each of their streams, in one round trip.</summary>
-        private async Task<(List<EventRow> Rows, Dictionary<Guid, byte[]> Heads)> ReadBackAsync(
-            NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sequences, CancellationToken token)
+    /// <summary>
+    /// Hashes the stored rows of <paramref name="sequences"/>, each linked to the latest hash of its stream (committed, or
+    /// earlier in this batch), and inserts the hashes; inside the transaction that wrote the rows, before it commits.
+    /// </summary>
+    internal static async Task HashAsync(Tables tables, IntegrityKeys keys, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        long[] sequences, CancellationToken token)
+    {
+        var (rows, heads) = await ReadBackAsync(tables, connection, transaction, sequences, token);
+        var preimage = new HashChain.Preimage();
+        var (hashes, previous, macs) = (new byte[rows.Count][], new byte[rows.Count][], new byte[rows.Count][]);
+        for (var i = 0; i < rows.Count; i++)
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            var events = new NpgsqlBatchCommand($"select {EventRow.Columns} from {tables.Events} e where e.seq_id = any($1) order by e.seq_id");
-            events.Parameters.Add(new NpgsqlParameter { Value = sequences });
-            // One index probe per stream: a bank account with years of payments is a long stream, and sorting all its
-            // hashes to find the last one made every payment cost as much as the account's whole history.
-            var heads = new NpgsqlBatchCommand($"""
-                select s.stream_id, last.hash
-                from (select distinct e.stream_id from {tables.Events} e where e.seq_id = any($1)) s
-                cross join lateral (
-                    select h.hash from {tables.Hashes} h where h.stream_id = s.stream_id
-                    order by h.version desc, h.seq_id desc limit 1) last
-                """);
-            heads.Parameters.Add(new NpgsqlParameter { Value = sequences });
-            batch.BatchCommands.Add(events);
-            batch.BatchCommands.Add(heads);
-
-            await using var reader = await batch.ExecuteReaderAsync(token);
-            var rows = new List<EventRow>(sequences.Length);
-            while (await reader.ReadAsync(token)) rows.Add(EventRow.Read(reader));
-            await reader.NextResultAsync(token);
-            var latest = new Dictionary<Guid, byte[]>();
-            while (await reader.ReadAsync(token)) latest[reader.GetGuid(0)] = reader.GetFieldValue<byte[]>(1);
-            return (rows, latest);
+            previous[i] = heads.GetValueOrDefault(rows[i].StreamId, HashChain.Genesis);
+            hashes[i] = new byte[HashChain.Size];
+            HashChain.Link(previous[i], rows[i], hashes[i], preimage);
+            macs[i] = HashChain.Mac(keys.MacKey, hashes[i]);
+            heads[rows[i].StreamId] = hashes[i];
         }
+
+        await using var insert = new NpgsqlCommand(
+            $"insert into {tables.Hashes} (seq_id, stream_id, version, hash, prev_hash, mac) select * from unnest($1, $2, $3, $4, $5, $6)",
+            connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Seq).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.StreamId).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Version).ToArray() });
+        foreach (var column in new[] { hashes, previous, macs })
+            insert.Parameters.Add(new NpgsqlParameter { Value = column, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        await insert.ExecuteNonQueryAsync(token);
+    }
+
+    /// <summary>The stored rows in sequence order, and the latest committed hash of each of their streams, in one round trip.</summary>
+    private static async Task<(List<EventRow> Rows, Dictionary<Guid, byte[]> Heads)> ReadBackAsync(
+        Tables tables, NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sequences, CancellationToken token)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var events = new NpgsqlBatchCommand($"select {EventRow.Columns} from {tables.Events} e where e.seq_id = any($1) order by e.seq_id");
+        events.Parameters.Add(new NpgsqlParameter { Value = sequences });
+        // One index probe per stream: a bank account with years of payments is a long stream, and sorting all its
+        // hashes to find the last one made every payment cost as much as the account's whole history.
+        var heads = new NpgsqlBatchCommand($"""
+            select s.stream_id, last.hash
+            from (select distinct e.stream_id from {tables.Events} e where e.seq_id = any($1)) s
+            cross join lateral (
+                select h.hash from {tables.Hashes} h where h.stream_id = s.stream_id
+                order by h.version desc, h.seq_id desc limit 1) last
+            """);
+        heads.Parameters.Add(new NpgsqlParameter { Value = sequences });
+        batch.BatchCommands.Add(events);
+        batch.BatchCommands.Add(heads);
+
+        await using var reader = await batch.ExecuteReaderAsync(token);
+        var rows = new List<EventRow>(sequences.Length);
+        while (await reader.ReadAsync(token)) rows.Add(EventRow.Read(reader));
+        await reader.NextResultAsync(token);
+        var latest = new Dictionary<Guid, byte[]>();
+        while (await reader.ReadAsync(token)) latest[reader.GetGuid(0)] = reader.GetFieldValue<byte[]>(1);
+        return (rows, latest);
     }
 }

@@ -33,7 +33,8 @@ public static class DraftHandoverEndpoint
 public static class SignHandoverEndpoint
 {
     [WolverinePost("/api/units/{code}/handover/signatures")]
-    public static async Task<IResult> Post(SignHandover command, string code, Stamp stamp, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> Post(SignHandover command, string code, Stamp stamp, IDocumentSession session, BulkTransfers bulk,
+        CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<UnitBook>(UnitLookups.StreamIdOf(code), ct);
         var unit = stream.Aggregate ?? throw Refused.NotFound($"Unit {code} is not registered in the ledger.");
@@ -45,8 +46,15 @@ public static class SignHandoverEndpoint
         var successor = (await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(successorCode), ct)).Aggregate!;
         if (others.All(o => o.IsClosed)) await session.Events.FetchForWriting<Reform>(reform.Id, ct);
 
-        var events = command.Decide(new SignHandover.Books(unit, successor, reform, others, await session.ItemsOfUnitAsync(code, ct)), stamp);
-        session.Append(events);
+        var items = await session.ItemsOfUnitAsync(code, ct);
+        var events = command.Decide(new SignHandover.Books(unit, successor, reform, others, items), stamp);
+        var transfers = events.Select(e => e.Event).OfType<ItemTransferred>().ToList();
+        if (transfers.Count > 0 && bulk.Covers)
+        {
+            session.Append(events.Where(e => e.Event is not ItemTransferred));
+            await bulk.EnlistAsync(session, items, transfers, ct);
+        }
+        else session.Append(events);
         var closed = events.Select(e => e.Event).OfType<BooksHandedOver>().SingleOrDefault();
         return Answer.Ok(new HandoverSigning(code, command.Role, stamp.Actor, closed is not null, closed?.ItemCount ?? 0,
             events.Any(e => e.Event is ReformCompleted)));

@@ -26,10 +26,9 @@ public sealed record ImportProgress(int Done, int Total);
 
 /// <summary>
 /// Enters a register's rows into a unit's books (批量导入): checks every row first, then writes the rows not
-/// yet in the books in transactions of <see cref="BatchSize"/> items, through Marten, so the hash chain
-/// seals them like any other write. A run killed half-way leaves
-/// whole batches; run again, it finds their streams and writes only the rest, so every row ends up once.
-/// The <see cref="IImportWriter"/> decides how a batch is written.
+/// yet in the books in transactions of <see cref="BatchSize"/> items, each hashed into the chain like any other
+/// write. A run killed half-way leaves whole batches; run again, it finds their streams and writes only the rest,
+/// so every row ends up once. The <see cref="IImportWriter"/> decides how a batch is written (by COPY in the host).
 /// </summary>
 public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter writer)
 {

@@ -1,6 +1,7 @@
-using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
+using Marten.Storage;
+using Npgsql;
+using Sanzi.Integrity;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
@@ -15,79 +16,74 @@ using Weasel.Core;
 namespace Sanzi.Projections.Imports;
 
 /// <summary>
-/// Writes an import batch by COPY instead of one insert and three upserts per item: the events through Marten's
-/// bulk event insert (one transaction, sequence numbers from the store's own sequence, so the daemon and the
-/// hash chain take them like any other), then the documents the inline projections keep (item card, catalog
-/// row, debt line), built by the projections' own create functions, by bulk document insert. The events are
-/// committed first; a run killed between the two leaves streams without their documents, which the next run
-/// finds among the rows already imported and writes (<see cref="RepairAsync"/>). If the store has an inline
-/// projection this writer doesn't know, or the batch goes to a county's own database, it writes through a session instead,
-/// so no read model is ever skipped.
+/// Writes an import batch by COPY instead of one insert, one hash lookup and three upserts per item, all in ONE
+/// transaction: the events and their writer-side hashes (<see cref="EventCopy"/>), then the documents the inline
+/// projections keep (item card, catalog row, debt line), built by the projections' own create functions and loaded by
+/// Marten's bulk loader on the same connection. The catalog rows' trigger keeps the summary totals as for any write.
+/// So a batch is there whole or not at all, and a run killed half-way leaves whole batches. If the store has an inline
+/// projection or a session listener this writer doesn't know, it writes through a session instead, so nothing is skipped.
 /// </summary>
-public sealed class BulkImportWriter(IDocumentStore store) : IImportWriter
+public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, BulkDocuments documents) : IImportWriter
 {
     private static readonly HashSet<Type> Known = [typeof(Item), typeof(CatalogRow), typeof(DebtLine)];
     private static readonly HashSet<Type> Entering = [typeof(AssetRegistered), typeof(ResourceRegistered), typeof(FundAccountOpened), typeof(DebtRecorded)];
 
+    /// <summary>The listeners whose work this writer does itself: each event's timestamp is the batch's recording instant.</summary>
+    private static readonly Type[] TimestampsSet = [typeof(RecordedAtTimestamps)];
+
     private readonly SessionImportWriter _session = new(store);
 
-    /// <summary>Every inline projection that reacts to an event entering an item (or can't say which it reacts to) is one this writer stands in for.</summary>
-    private bool CoversEveryInlineProjection =>
-        ((StoreOptions)store.Options).Projections.All
-            .Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
-            .Where(p => p is not EventFilterable { IncludedEventTypes.Count: > 0 } filter || filter.IncludedEventTypes.Any(Entering.Contains))
-            .SelectMany(p => p.PublishedTypes())
-            .All(Known.Contains);
-
-    /// <summary>
-    /// A store listener (the integrity chain's writer-side hashes) must see every append in its own transaction, and
-    /// Marten's bulk event insert calls none, so with one registered the session path is the only honest one.
-    /// </summary>
-    private bool HasSessionListeners => ((StoreOptions)store.Options).Listeners.Count > 0;
+    private bool CoversEveryInlineProjection => InlineCoverage.Covers(store, Entering, Known);
 
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
-        if (!CoversEveryInlineProjection || HasSessionListeners || metadata.Tenant is not null)
+        if (!CoversEveryInlineProjection || !events.StandsInForListeners(TimestampsSet))
         {
             await _session.WriteAsync(items, metadata, ct);
             return;
         }
 
-        var registry = (IEventRegistry)store.Options.Events;
-        var streams = items.Select(item =>
-        {
-            var stream = StreamAction.Start(registry, item.ItemId, item.Registered);
-            stream.AggregateType = typeof(Item);
-            foreach (var e in stream.Events)
-            {
-                e.Timestamp = metadata.RecordedAt.ToDateTimeOffset();
-                e.UserName = metadata.Actor.Name;
-                e.CorrelationId = metadata.CorrelationId;
-                if (metadata.Actor.Role is { } role) e.SetHeader(EventHeaders.Role, role);
-            }
-
-            return stream;
-        }).ToList();
-        await store.BulkInsertEventsAsync(streams, items.Count, ct);
-        // New streams have no documents yet: a plain COPY, no upsert.
-        await WriteReadModelsAsync(items.Select(i => i.Registered), BulkInsertMode.InsertsOnly, ct);
+        var tenant = await events.TenantAsync(metadata.Tenant);
+        await using var connection = tenant.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var headers = metadata.Actor.Role is { } role ? new Dictionary<string, object> { [EventHeaders.Role] = role } : null;
+        await events.AppendAsync(connection, transaction, tenant.TenantId,
+            items.Select(i => new StreamWrite(i.ItemId, typeof(Item), 0, [i.Registered])).ToList(),
+            new WriteMetadata(metadata.Actor.Name, metadata.CorrelationId, headers, null, metadata.RecordedAt.ToDateTimeOffset()), ct);
+        await LoadAsync(tenant, connection, transaction, items.Select(i => i.Registered).ToList(), ct);
+        await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Batches commit whole, so an earlier run owes nothing; but a catalog row lost some other way (a failed rebuild, a
+    /// hand-made delete) is made good here, since the import is what a clerk runs again when the books look short.
+    /// </summary>
     public async Task RepairAsync(IReadOnlyCollection<Guid> existing, string? tenant, CancellationToken ct)
     {
-        // The session path owes nothing, and it is the only one a county's own database is written by.
-        if (tenant is not null) return;
-        await using var session = store.QuerySession();
+        if (!CoversEveryInlineProjection) return;
+        await using var session = store.QueryFor(tenant);
         var withRows = (await session.LoadManyAsync<CatalogRow>(ct, existing)).Select(r => r.Id).ToHashSet();
         var owed = new List<ILedgerEvent>();
         foreach (var id in existing.Where(id => !withRows.Contains(id)))
             if (await session.Events.FetchStreamAsync(id, token: ct) is [{ Data: ILedgerEvent registered }])
                 owed.Add(registered);
-        if (owed.Count > 0) await WriteReadModelsAsync(owed, BulkInsertMode.OverwriteExisting, ct);
+        if (owed.Count > 0)
+            await store.BulkInsertDocumentsAsync((await events.TenantAsync(tenant)).TenantId, owed.SelectMany(ReadModels).ToList(),
+                BulkInsertMode.OverwriteExisting, 10_000, ct);
     }
 
-    private Task WriteReadModelsAsync(IEnumerable<ILedgerEvent> registered, BulkInsertMode mode, CancellationToken ct) =>
-        store.BulkInsertDocumentsAsync(registered.SelectMany(ReadModels).ToList(), mode, 10_000, ct);
+    /// <summary>New streams have no documents yet: a plain COPY per document type, no upsert.</summary>
+    private async Task LoadAsync(Tenant tenant, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ILedgerEvent> registered,
+        CancellationToken ct)
+    {
+        var models = registered.SelectMany(ReadModels).ToList();
+        var rows = models.OfType<CatalogRow>().ToList();
+        await documents.InsertAsync(tenant, connection, models.OfType<Item>().ToList(), ct);
+        await documents.WithTotalsAsync(connection, transaction, rows.Select(r => r.Id).ToArray(), replacing: false,
+            () => documents.InsertAsync(tenant, connection, rows, ct), ct);
+        await documents.InsertAsync(tenant, connection, models.OfType<DebtLine>().ToList(), ct);
+    }
 
     /// <summary>What the inline projections make of an item's first event.</summary>
     private static IEnumerable<object> ReadModels(ILedgerEvent registered) => registered switch

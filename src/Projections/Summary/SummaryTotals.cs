@@ -22,6 +22,17 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
     public const string TotalsTable = "summary_totals";
     public const string DebtsTable = "summary_debts";
 
+    /// <summary>
+    /// Set locally (<c>set local</c>) by a transaction that writes catalog rows in bulk: the row trigger stands aside and the
+    /// writer calls <see cref="Counted"/> for its rows, a statement per batch instead of a trigger call per row.
+    /// </summary>
+    public const string InBulkSetting = "sanzi.summary_totals_in_bulk";
+
+    private const string CountedFunction = "summary_shares_counted";
+
+    /// <summary>Counts the shares of the catalog rows <c>$1</c> (uuid[]) into the totals with sign <c>$2</c> (−1 or 1).</summary>
+    public static string Counted(string schema) => $"select {schema}.{CountedFunction}($1, $2)";
+
     private static readonly string[] Bucket = ["unit_code", "book", "included", "kind", "category", "category_name", "found_at_count", "missing"];
     private static readonly string[] Sums = ["quantity", "verified_area", "book_value", "verified_value", "original_value", "accumulated_depreciation"];
 
@@ -44,6 +55,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         debts.Indexes.Add(new IndexDefinition($"ix_{DebtsTable}_item") { Columns = ["item_id"] });
 
         var function = new Function(new PostgresqlObjectName(schema, "summary_shares_kept", SchemaUtils.IdentifierUsage.Function), FunctionSql());
+        var counted = new Function(new PostgresqlObjectName(schema, CountedFunction, SchemaUtils.IdentifierUsage.Function), CountedSql());
         var rows = $"{schema}.mt_doc_catalogrow";
         var perRow = new Trigger($"{schema}.summary_shares_kept", rows, $"{schema}.summary_shares_kept()")
         {
@@ -53,30 +65,61 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         {
             Timing = TriggerTiming.After, Events = TriggerEvents.Truncate, ForEachRow = false,
         };
-        return [totals, debts, function, perRow, emptied];
+        return [totals, debts, function, counted, perRow, emptied];
     }
 
     /// <summary>
     /// Old shares count −1, new ones +1, summed per bucket so each total row is touched once; a rewrite that changes no
-    /// share (a lease signed, say) touches nothing. Sums only: what an item adds is decided in C#, by the projection.
+    /// share (a lease signed, say) touches nothing. Sums only: what an item adds is decided in C#, by the projection. A
+    /// bulk writer may set <see cref="InBulk"/> for its transaction and count its rows itself (<see cref="Counted"/>).
     /// </summary>
-    private string FunctionSql()
+    private string FunctionSql() => $$"""
+        CREATE OR REPLACE FUNCTION {{schema}}.summary_shares_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'TRUNCATE' THEN
+            TRUNCATE {{schema}}.{{TotalsTable}}, {{schema}}.{{DebtsTable}};
+            RETURN NULL;
+          END IF;
+          IF current_setting('{{InBulkSetting}}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
+          IF TG_OP = 'UPDATE' AND OLD.data -> 'shares' = NEW.data -> 'shares' THEN
+            RETURN NULL;
+          END IF;
+          {{AddShares("SELECT -1 AS sign, OLD.data -> 'shares' AS shares WHERE TG_OP <> 'INSERT' UNION ALL SELECT 1, NEW.data -> 'shares' WHERE TG_OP <> 'DELETE'")}}
+          IF TG_OP <> 'INSERT' THEN
+            DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = OLD.id;
+          END IF;
+          IF TG_OP <> 'DELETE' THEN
+            {{AddDebts("SELECT NEW.id AS id, NEW.data -> 'shares' AS shares")}}
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+        """;
+
+    /// <summary>The same sums for many rows in one statement each: −1 for rows about to be rewritten, +1 once written.</summary>
+    private string CountedSql() => $$"""
+        CREATE OR REPLACE FUNCTION {{schema}}.{{CountedFunction}}(p_ids uuid[], p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+          {{AddShares($"SELECT p_sign AS sign, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)")}}
+          DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = ANY(p_ids);
+          IF p_sign > 0 THEN
+            {{AddDebts($"SELECT r.id, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)")}}
+          END IF;
+        END
+        $$;
+        """;
+
+    /// <summary>Adds each (sign, shares) of <paramref name="shares"/> to its bucket's totals.</summary>
+    private string AddShares(string shares)
     {
         var bucket = string.Join(", ", Bucket);
         var sums = string.Join(", ", Sums.Select(c => $"sum({c}) as {c}"));
         var add = string.Join(", ", Sums.Prepend("items").Select(c => $"{c} = t.{c} + excluded.{c}"));
-        return $$"""
-            CREATE OR REPLACE FUNCTION {{schema}}.summary_shares_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF TG_OP = 'TRUNCATE' THEN
-                TRUNCATE {{schema}}.{{TotalsTable}}, {{schema}}.{{DebtsTable}};
-                RETURN NULL;
-              END IF;
-              IF TG_OP = 'UPDATE' AND OLD.data -> 'shares' = NEW.data -> 'shares' THEN
-                RETURN NULL;
-              END IF;
-              INSERT INTO {{schema}}.{{TotalsTable}} AS t ({{bucket}}, items, {{string.Join(", ", Sums)}})
-              SELECT {{bucket}}, sum(items), {{sums}}
+        return $"""
+            INSERT INTO {schema}.{TotalsTable} AS t ({bucket}, items, {string.Join(", ", Sums)})
+              SELECT {bucket}, sum(items), {sums}
               FROM (
                 SELECT e ->> 'unitCode' AS unit_code, e ->> 'book' AS book, (e ->> 'included')::boolean AS included,
                   b ->> 'kind' AS kind, b ->> 'category' AS category, b ->> 'categoryName' AS category_name,
@@ -85,24 +128,19 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
                   s.sign * (b ->> 'verifiedArea')::numeric AS verified_area, s.sign * (b ->> 'bookValue')::numeric AS book_value,
                   s.sign * (b ->> 'verifiedValue')::numeric AS verified_value, s.sign * (b ->> 'originalValue')::numeric AS original_value,
                   s.sign * (b ->> 'accumulatedDepreciation')::numeric AS accumulated_depreciation
-                FROM (SELECT -1 AS sign, OLD.data -> 'shares' AS shares WHERE TG_OP <> 'INSERT'
-                      UNION ALL SELECT 1, NEW.data -> 'shares' WHERE TG_OP <> 'DELETE') s
+                FROM ({shares}) s
                   CROSS JOIN LATERAL jsonb_array_elements(s.shares) e
                   CROSS JOIN LATERAL (SELECT e -> 'bucket' AS b) x
               ) d
-              GROUP BY {{bucket}}
-              ON CONFLICT ({{bucket}}) DO UPDATE SET {{add}};
-              IF TG_OP <> 'INSERT' THEN
-                DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = OLD.id;
-              END IF;
-              IF TG_OP <> 'DELETE' THEN
-                INSERT INTO {{schema}}.{{DebtsTable}} (unit_code, item_id, book, status)
-                SELECT e ->> 'unitCode', NEW.id, e ->> 'book', e ->> 'debtStatus'
-                FROM jsonb_array_elements(NEW.data -> 'shares') e WHERE e ->> 'debtStatus' IS NOT NULL;
-              END IF;
-              RETURN NULL;
-            END
-            $$;
+              GROUP BY {bucket}
+              ON CONFLICT ({bucket}) DO UPDATE SET {add};
             """;
     }
+
+    /// <summary>Lists each (id, shares) of <paramref name="rows"/> in the debt registers of the units its shares name.</summary>
+    private string AddDebts(string rows) => $"""
+        INSERT INTO {schema}.{DebtsTable} (unit_code, item_id, book, status)
+              SELECT e ->> 'unitCode', s.id, e ->> 'book', e ->> 'debtStatus'
+              FROM ({rows}) s CROSS JOIN LATERAL jsonb_array_elements(s.shares) e WHERE e ->> 'debtStatus' IS NOT NULL;
+        """;
 }

@@ -118,7 +118,7 @@ public class ImportTests(LedgerFixture fixture)
     {
         var code = await NewUnit();
         var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
-        var importer = new Importer(store, Sample.Clock, bulk ? new BulkImportWriter(store) : new SessionImportWriter(store))
+        var importer = new Importer(store, Sample.Clock, bulk ? fixture.Host.Services.GetRequiredService<BulkImportWriter>() : new SessionImportWriter(store))
         {
             BatchSize = 10,
         };

@@ -129,6 +129,15 @@ public sealed class LedgerApi(IAlbaHost host)
         return (copy.ToArray(), result.Context.Response.ContentType);
     }
 
+    /// <summary>The whole log verified as an auditor downloads it: the closing summary line and every problem line.</summary>
+    public async Task<(JsonElement Summary, List<JsonElement> Problems)> Verify()
+    {
+        var (body, _) = await Download("/api/verify");
+        var lines = System.Text.Encoding.UTF8.GetString(body).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        return (lines[^1], lines.Where(l => l.GetProperty("type").GetString() == "problem").ToList());
+    }
+
     public T As<T>(JsonElement json) => json.Deserialize<T>(LedgerJson.Options)!;
 
     private static async Task<JsonElement> Read(IScenarioResult result)
