@@ -57,8 +57,16 @@ public sealed class BrowserTests(ScreensLedger screens) : IClassFixture<ScreensL
         await inspector.GotoAsync(screens.Url("/verify"));
         await inspector.WaitForSelectorAsync("[data-testid=chain-head]");
         await inspector.ClickAsync("[data-submit=verify]");
-        (await inspector.Locator("[data-testid=verify-result]").InnerTextAsync()).ShouldContain("账本完整");
         await screens.Shot(inspector, "verify");
+        var verdict = await inspector.Locator("[data-testid=verify-result]").InnerTextAsync();
+        if (!verdict.Contains("账本完整"))
+        {
+            // What the page shows, and what verify answers when asked again, so a failure says which problem it was.
+            using var http = new HttpClient { BaseAddress = screens.Ledger.Address };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", screens.Ledger.Tokens.Issue("纪委-陈监察", Roles.Inspector, [], TokenIssuer.DefaultLifetime));
+            var shown = string.Join(" | ", await inspector.Locator("[data-finding]").AllInnerTextsAsync());
+            verdict.ShouldContain("账本完整", customMessage: $"page: {shown}\nagain: {await http.GetStringAsync("/api/verify")}");
+        }
     }
 
     [Fact]

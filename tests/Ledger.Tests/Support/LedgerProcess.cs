@@ -56,10 +56,9 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Ledger"] = connection;
         start.Environment["Ledger__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Integrity__SealInterval"] = "00:00:01";
-        // The seal file belongs to the database just made: one left by an earlier run would name seals this one lacks.
-        var integrity = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
-        if (Directory.Exists(integrity)) Directory.Delete(integrity, recursive: true);
-        start.Environment["Integrity__Folder"] = integrity;
+        // The seal file belongs to the database just made, in a folder of this process alone: a folder named after the
+        // database only was shared by test runs of other checkouts at the same moment, whose ledgers wrote their seals into it.
+        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity-{Guid.NewGuid():N}");
         start.Environment["Auth__SigningKey"] = SigningKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
