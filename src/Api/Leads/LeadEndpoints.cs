@@ -1,14 +1,11 @@
 using Marten;
-using Sanzi.Projections.Documents;
-using Sanzi.Api.Documents;
 using NodaTime;
 using Sanzi.Api.Commands;
 using Sanzi.Api.Hosting;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Leads;
+using Sanzi.Projections.Documents;
 using Sanzi.Projections.Leads;
-using Sanzi.Ledger.Reforms;
-using Sanzi.Ledger.Units;
 using Wolverine.Http;
 
 namespace Sanzi.Api.Leads;
@@ -34,33 +31,10 @@ public static class LeadEndpoints
         var gone = QueryParameters.OneOf(withdrawn, "withdrawn", ["true", "false"]) == "true";
 
         IReadOnlyList<Lead> leads = since is null && until is null
-            ? await Stored(session, reformId, unit, rule, gone, ct)
-            : (await Evaluate(session, reformId, unit, thresholds, since ?? Instant.MinValue, until ?? clock.GetCurrentInstant(), ct))
+            ? await LeadQueries.StoredAsync(session, reformId, unit, rule, gone, ct)
+            : (await LeadQueries.EvaluateAsync(session, reformId, unit, thresholds, since ?? Instant.MinValue, until ?? clock.GetCurrentInstant(), ct))
                 .Where(l => (unit is null || l.UnitCode == unit) && (rule is null || l.Rule == rule)).ToList();
         return Results.Ok(leads.OrderBy(l => l.FirstRecordedAt).ThenBy(l => l.Id, StringComparer.Ordinal).ToList());
-    }
-
-    private static async Task<IReadOnlyList<Lead>> Stored(IQuerySession session, Guid? reformId, string? unit, string? rule, bool withdrawn,
-        CancellationToken ct)
-    {
-        IQueryable<Lead> query = session.Query<Lead>();
-        if (reformId is not null) query = query.Where(x => x.ReformId == reformId);
-        if (unit is not null) query = query.Where(x => x.UnitCode == unit);
-        if (rule is not null) query = query.Where(x => x.Rule == rule);
-        query = withdrawn ? query.Where(x => x.Withdrawn != null) : query.Where(x => x.Withdrawn == null);
-        return await query.ToListAsync(ct);
-    }
-
-    private static async Task<IReadOnlyList<Lead>> Evaluate(IQuerySession session, Guid? reformId, string? unit, LeadThresholds thresholds,
-        Instant since, Instant until, CancellationToken ct)
-    {
-        var judged = reformId is { } id
-            ? ScopeLoader.ForReform(await session.LoadAsync<Reform>(id, ct) ?? throw Refused.NotFound($"Reform {id} is not in the ledger."))
-            : unit is not null
-                ? await ScopeLoader.ForUnitAsync(session, await session.UnitAsync(unit, ct, "unit"), ct)
-                : throw Refused.Invalid("reform", "or unit is required to evaluate a period (from/to)");
-        var scope = await ScopeLoader.LoadAsync(session, judged, thresholds, long.MaxValue, [], ct, recordedBefore: until);
-        return LeadRules.Evaluate(scope).Where(l => l.LastRecordedAt >= since).ToList();
     }
 
     /// <summary>One lead with the inspectors' annotations of it, oldest first.</summary>
