@@ -60,7 +60,8 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
             judged.TryAdd(scope.Reform?.Id.ToString() ?? book.Code, scope);
         }
         var unsaved = facts.Where(f => f.Sequence <= upTo).ToList();
-        foreach (var scope in judged.Values) await Judge(operations, scopes, scope, readyFacts, unsaved, cancellation);
+        var registered = judged.Count > 0 ? await Registered.LoadAsync(operations, cancellation) : [];
+        foreach (var scope in judged.Values) await Judge(operations, scopes, scope, registered, readyFacts, unsaved, cancellation);
     }
 
     /// <summary>The ledger's events after one sequence up to another, in log order.</summary>
@@ -104,10 +105,10 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
             .Distinct().ToListAsync(ct);
     }
 
-    private static async Task Judge(IDocumentOperations operations, RollingScopes scopes, ScopeLoader.Judged judged, IReadOnlyList<EventFact> ready,
-        IReadOnlyList<EventFact> unsaved, CancellationToken ct)
+    private static async Task Judge(IDocumentOperations operations, RollingScopes scopes, ScopeLoader.Judged judged,
+        IReadOnlyList<CounterpartyEntry> registered, IReadOnlyList<EventFact> ready, IReadOnlyList<EventFact> unsaved, CancellationToken ct)
     {
-        var verdict = await scopes.JudgeAsync(operations, judged,
+        var verdict = await scopes.JudgeAsync(operations, judged, registered,
             unsaved.Where(f => f.UnitCode is { } u && judged.Units.Contains(u)).Select(f => f.StreamId), ct);
         foreach (var lead in verdict.Found) operations.Store(lead);
         var mine = ready.Where(f => (f.UnitCode is { } u && judged.Units.Contains(u)) || f.Event is CounterpartyRegistered).ToList();

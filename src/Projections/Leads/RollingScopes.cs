@@ -43,14 +43,16 @@ public sealed class RollingScopes(LeadThresholds thresholds)
     /// <summary>
     /// Judges the scope with all its events up to the last <see cref="Advance"/>: only what it gained since it was
     /// last judged, or everything when it was not held (then against the leads stored as standing for its units).
-    /// <paramref name="unsaved"/> are streams whose audit rows are not saved yet.
+    /// <paramref name="registered"/> is the counterparty register's entries added since the county's list, read once
+    /// per batch; <paramref name="unsaved"/> are streams whose audit rows are not saved yet.
     /// </summary>
-    public async Task<Verdict> JudgeAsync(IQuerySession session, ScopeLoader.Judged judged, IEnumerable<Guid> unsaved, CancellationToken ct)
+    public async Task<Verdict> JudgeAsync(IQuerySession session, ScopeLoader.Judged judged, IReadOnlyList<CounterpartyEntry> registered,
+        IEnumerable<Guid> unsaved, CancellationToken ct)
     {
         var key = judged.Reform?.Id.ToString() ?? judged.Units.First();
         var afresh = false;
         if (_held.TryGetValue(key, out var held) && held.Units.SetEquals(judged.Units))
-            afresh = held.Scope.Renew(judged.Reform, await Registered.LoadAsync(session, ct));
+            afresh = held.Scope.Renew(judged.Reform, registered);
         else
         {
             var codes = judged.Units.ToArray();
