@@ -44,7 +44,7 @@ builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLi
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddSingleton<Sanzi.Projections.Imports.BulkDocuments>();
 builder.Services.AddSingleton<Sanzi.Projections.Imports.BulkImportWriter>();
-builder.Services.AddSingleton<Sanzi.Api.Handovers.BulkTransfers>();
+builder.Services.AddSingleton<Sanzi.Projections.Handovers.BulkTransfers>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter>(sp => sp.GetRequiredService<Sanzi.Projections.Imports.BulkImportWriter>());
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.Importer>();
 builder.Services.Configure<NoticeRules>(builder.Configuration.GetSection(NoticeRules.Section));

@@ -6,6 +6,7 @@ using Sanzi.Ledger.Handovers;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Handovers;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Sanzi.Api.Handovers;
 using Sanzi.Integrity;
+using Sanzi.Projections.Handovers;
 using Sanzi.Projections.Reports;
 using Sanzi.Projections.Summary;
 using Sanzi.Tests.Support;

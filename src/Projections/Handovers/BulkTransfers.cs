@@ -9,7 +9,7 @@ using Sanzi.Ledger.Items;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Imports;
 
-namespace Sanzi.Api.Handovers;
+namespace Sanzi.Projections.Handovers;
 
 /// <summary>
 /// The third signature's transfers (移交) of every item by the bulk path, in the signature's own transaction: a Marten
