@@ -2,6 +2,7 @@ using NodaTime.Text;
 using Sanzi.Api.Identity;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Imports;
+using Sanzi.Projections.Imports;
 using Wolverine.Http;
 
 namespace Sanzi.Api.Imports;

@@ -2,7 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using Sanzi.Ledger.Imports;
 
-namespace Sanzi.Api.Imports;
+namespace Sanzi.Projections.Imports;
 
 /// <summary>
 /// The empty register a county fills in: the Chinese header row as CSV (UTF-8 with BOM, so Excel shows the
