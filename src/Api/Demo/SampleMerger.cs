@@ -43,9 +43,9 @@ public sealed class SampleMerger(DemoClient client)
         log.WriteLine($"Declared reform {reformId}: 东坪村 + 西坪村 → 和平村");
 
         var east = await EnterBooks(East, "east", [("cash", 5_000m), ("bank", 120_000m)],
-            [("building", "村部办公楼", 450_000m, 90_000m), ("machinery", "抽水机组", 30_000m, 0m)], ("cropland", 120m),
+            [("building", "村部办公楼", 450_000m, 90_000m), ("machinery", "抽水机组", 30_000m, 0m)], ("cropland", "东坪村集体耕地", 120m),
             [("claim", "receivable", "个体户陈某", "individual", 8_000m), ("liability", "loan", "县农商银行", "outsideUnit", 50_000m)]);
-        var west = await EnterBooks(West, "west", [("bank", 80_000m)], [("building", "西坪村活动中心", 200_000m, 50_000m)], ("forest", 300m),
+        var west = await EnterBooks(West, "west", [("bank", 80_000m)], [("building", "西坪村活动中心", 200_000m, 50_000m)], ("forest", "西坪村集体林地", 300m),
             [("liability", "payable", "县建筑公司", "outsideUnit", 12_000m)]);
         log.WriteLine($"Entered {east.Count} items for 东坪村 and {west.Count} for 西坪村");
 
@@ -130,7 +130,7 @@ public sealed class SampleMerger(DemoClient client)
     };
 
     private async Task<List<(string Key, Guid Id)>> EnterBooks(string unit, string prefix, (string Kind, decimal Balance)[] accounts,
-        (string Category, string Name, decimal Original, decimal Depreciation)[] assets, (string LandType, decimal Area) land,
+        (string Category, string Name, decimal Original, decimal Depreciation)[] assets, (string LandType, string Name, decimal Area) land,
         (string Side, string Kind, string Counterparty, string Type, decimal Amount)[] debts)
     {
         var items = new List<(string, Guid)>();
@@ -153,7 +153,7 @@ public sealed class SampleMerger(DemoClient client)
             });
         await Enter($"{prefix}-land", "resources", new
         {
-            idempotencyKey = $"demo-{prefix}-land", landType = land.LandType, name = $"集体{land.LandType}", areaMu = land.Area, location = "村北",
+            idempotencyKey = $"demo-{prefix}-land", landType = land.LandType, name = land.Name, areaMu = land.Area, location = "村北",
             boundaries = "东至河 南至路 西至山 北至渠", businessDate = Day(-10),
         });
         foreach (var (d, i) in debts.Select((d, i) => (d, i)))
