@@ -23,12 +23,11 @@ public static class DebtRegisterLines
     public static async Task<IReadOnlyList<DebtEntry>> LoadAsync(IQuerySession session, UnitTotals totals, CancellationToken ct)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        var command = new NpgsqlCommand(Sql(schema)) { Parameters = { new() { Value = totals.Code } } };
+        var command = new NpgsqlCommand(Sql(schema)) { Parameters = { new() { Value = totals.Code }, new() { Value = totals.Book.ToString() } } };
         var entries = new List<DebtEntry>();
         await using var reader = await session.ExecuteReaderAsync(command, ct);
         while (await reader.ReadAsync(ct))
         {
-            if (Parse<Ownership>(reader.GetString(1)) != totals.Book) continue;
             var since = reader.IsDBNull(11) ? [] : JsonSerializer.Deserialize<List<DebtMovement>>(reader.GetString(11), LedgerJson.Options)!;
             var locked = reader.IsDBNull(9) ? (LocalDate?)null : LocalDatePattern.Iso.Parse(reader.GetString(9)).Value;
             var line = new DebtRegisterLine(reader.GetGuid(0), reader.GetString(3), Parse<DebtKind>(reader.GetString(5)), reader.GetString(2), locked,
@@ -53,7 +52,7 @@ public static class DebtRegisterLines
           cross join lateral (select coalesce(
             (select b.lk from jsonb_array_elements(l.data -> 'locks') with ordinality b(lk, n) where b.lk ->> 'unitCode' = $1 order by b.n desc limit 1),
             l.data -> 'locks' -> -1) as lk offset 0) k
-        where d.unit_code = $1
+        where d.unit_code = $1 and lower(d.book) = lower($2)
         """;
 
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);

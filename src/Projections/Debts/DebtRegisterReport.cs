@@ -46,7 +46,7 @@ public sealed record DebtRegisterReport(
     Ownership Book) : IReport
 {
     /// <summary>
-    /// Now, the lines the projection keeps listed for the unit (<see cref="UnitTotals.DebtsAsync"/>) and nothing else;
+    /// Now, the lines the projection keeps listed for the unit (<see cref="DebtRegisterLines.LoadAsync"/>) and nothing else;
     /// at another time, the records as they stood, each line replayed to that time.
     /// </summary>
     public static async Task<DebtRegisterReport> LoadAsync(IQuerySession session, string code, ReportTime time, Ownership? book, CancellationToken ct)

@@ -35,9 +35,12 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
 
     private bool CoversEveryInlineProjection => InlineCoverage.Covers(store, Entering, Known);
 
+    /// <summary>Whether imports take the COPY path: every read model and listener of an import is one this writer stands in for.</summary>
+    public bool Covers => CoversEveryInlineProjection && events.StandsInForListeners(TimestampsSet);
+
     public async Task WriteAsync(IReadOnlyList<ImportedItem> items, ImportMetadata metadata, CancellationToken ct)
     {
-        if (!CoversEveryInlineProjection || !events.StandsInForListeners(TimestampsSet))
+        if (!Covers)
         {
             await _session.WriteAsync(items, metadata, ct);
             return;
@@ -69,7 +72,7 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
             if (await session.Events.FetchStreamAsync(id, token: ct) is [{ Data: ILedgerEvent registered }])
                 owed.Add(registered);
         if (owed.Count > 0)
-            await store.BulkInsertDocumentsAsync((await events.TenantAsync(tenant)).TenantId, owed.SelectMany(ReadModels).ToList(),
+            await store.BulkInsertDocumentsAsync(session.TenantId, owed.SelectMany(ReadModels).ToList(),
                 BulkInsertMode.OverwriteExisting, 10_000, ct);
     }
 

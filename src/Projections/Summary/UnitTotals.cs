@@ -33,21 +33,6 @@ public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IRea
         return new UnitTotals(code, unit, chosen, rows.Where(r => r.Book == chosen && r.Included).Select(r => r.Bucket.Normalized()).ToList());
     }
 
-    /// <summary>The claims and liabilities this book of the unit lists or listed, with their status in its books.</summary>
-    public async Task<IReadOnlyList<(Guid ItemId, string Status)>> DebtsAsync(IQuerySession session, CancellationToken ct)
-    {
-        var command = new NpgsqlCommand(
-            $"select item_id, status, book from {Schema(session)}.{SummaryTotals.DebtsTable} where unit_code = $1")
-        {
-            Parameters = { new() { Value = Code } },
-        };
-        var debts = new List<(Guid, string)>();
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
-        while (await reader.ReadAsync(ct))
-            if (Parse<Ownership>(reader.GetString(2)) == Book) debts.Add((reader.GetGuid(0), reader.GetString(1)));
-        return debts;
-    }
-
     /// <summary>Per unit, the books its lines belong to (held or handed over): what a report chooses its book among.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Ownership>>> BooksAsync(IQuerySession session, IReadOnlyList<string> codes,
         CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
+using Sanzi.Projections.Imports;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -20,6 +21,7 @@ public class BulkImportTests(LedgerFixture fixture)
     [Fact]
     public async Task Imported_events_are_hashed_sealed_verified_and_audited_like_a_commands()
     {
+        fixture.Host.Services.GetRequiredService<BulkImportWriter>().Covers.ShouldBeTrue("the test ledger's imports take the COPY path");
         var code = Sample.TownshipCode();
         await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
         var commanded = (await _api.Post($"/api/units/{code}/assets", Sample.Vehicle(originalValue: 1_234.50m), 201)).GetProperty("itemId").GetGuid();

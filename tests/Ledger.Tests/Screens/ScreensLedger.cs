@@ -57,7 +57,8 @@ public sealed class ScreensLedger : IAsyncLifetime
         if (!File.Exists(Path.Combine(Shots, "login.png"))) await Shot(page, "login");
         await page.FillAsync("#token", Ledger.Tokens.Issue(name, role, [SampleMerger.Township], TokenIssuer.DefaultLifetime));
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/reforms");
+        // Beside the whole suite the sign-in's round trip and the new circuit can take longer than Playwright's default 30 s.
+        await page.WaitForURLAsync("**/reforms", new() { Timeout = 90_000 });
         await page.WaitForSelectorAsync($"[data-testid=who] >> text={name}");
         return page;
     }
