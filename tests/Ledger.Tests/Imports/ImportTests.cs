@@ -47,7 +47,7 @@ public class ImportTests(LedgerFixture fixture)
     [Fact]
     public void Every_bad_row_is_named_by_its_row_its_chinese_column_and_the_rule()
     {
-        var file = Csv(AssetHeader, AssetLine(1), AssetLine(2, date: "昨天"), AssetLine(3, date: "去年"), AssetLine(4, category: "飞船"),
+        var file = Csv(AssetHeader, AssetLine(1), AssetLine(2, original: -5m), AssetLine(3, date: "去年"), AssetLine(4, category: "飞船"),
             AssetLine(1), "BG-0006,集体,流动资产,,,1,批,10,20,2020-01-01,村部,,");
 
         var plan = ImportPlan.Build(Tables.Assets, OpenUnit(), Rows(file), Sample.Stamp());
