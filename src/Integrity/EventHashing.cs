@@ -48,25 +48,32 @@ internal sealed class EventHashing(Tables tables, IntegrityKeys keys) : Document
     }
 
     /// <summary>
-    /// Hashes the stored rows of <paramref name="events"/> (sequence number, stream), each linked to the latest hash of its stream (committed, or
-    /// earlier in this batch), and inserts the hashes; inside the transaction that wrote the rows, before it commits.
-    /// PostgreSQL computes them from the stored columns (<see cref="LinkedSql"/>: the preimage <see cref="HashChain.Link"/>
-    /// builds, byte for byte, over the very text a reader gets), so no row travels back to be hashed. A stream with several
-    /// new events is linked one rank at a time: each statement's head lookup sees the hashes the previous one inserted.
+    /// Hashes the stored rows of <paramref name="events"/> (sequence number, stream), each linked to the latest hash of its
+    /// stream (committed, or earlier in this batch), and inserts the hashes; inside the transaction that wrote the rows,
+    /// before it commits. PostgreSQL computes the hashes from the stored columns (<see cref="LinkedSql"/>: the preimage
+    /// <see cref="HashChain.Link"/> builds, byte for byte, over the very text a reader gets), so only the 32-byte hashes
+    /// travel back, not the rows; the MAC is computed here, since the key never goes to the database. A stream with
+    /// several new events is linked one rank at a time: each rank's head lookup sees the hashes the previous one inserted.
     /// </summary>
     internal static async Task HashAsync(Tables tables, IntegrityKeys keys, NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<(long Seq, Guid StreamId)> events, CancellationToken token)
     {
-        var (inner, outer) = Pads(keys.MacKey);
         foreach (var rank in Ranks(events))
         {
-            await using var insert = new NpgsqlCommand(LinkedSql(tables), connection, transaction);
-            insert.Parameters.Add(new NpgsqlParameter { Value = rank });
-            foreach (var bytes in new[] { HashChain.Magic, HashChain.Genesis, inner, outer })
-                insert.Parameters.Add(new NpgsqlParameter { Value = bytes, NpgsqlDbType = NpgsqlDbType.Bytea });
+            var linked = await LinkAsync(tables, connection, transaction, rank, token);
+            await using var insert = new NpgsqlCommand(
+                $"insert into {tables.Hashes} (seq_id, stream_id, version, hash, prev_hash, mac) select * from unnest($1, $2, $3, $4, $5, $6)",
+                connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = linked.Select(l => l.Seq).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = linked.Select(l => l.StreamId).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = linked.Select(l => l.Version).ToArray() });
+            foreach (var column in new[] { linked.Select(l => l.Hash), linked.Select(l => l.Previous), linked.Select(l => HashChain.Mac(keys.MacKey, l.Hash)) })
+                insert.Parameters.Add(new NpgsqlParameter { Value = column.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
             await insert.ExecuteNonQueryAsync(token);
         }
     }
+
+    private sealed record Linked(long Seq, Guid StreamId, long Version, byte[] Hash, byte[] Previous);
 
     /// <summary>
     /// The sequences split by their place among their stream's new events: one rank when each stream has one new event (a
@@ -83,35 +90,37 @@ internal sealed class EventHashing(Tables tables, IntegrityKeys keys) : Document
             .Select(g => g.ToArray());
     }
 
-    /// <summary>HMAC's inner and outer keys (RFC 2104), so that PostgreSQL can mark a hash with two SHA-256 calls.</summary>
-    private static (byte[] Inner, byte[] Outer) Pads(byte[] key)
+    private static async Task<List<Linked>> LinkAsync(Tables tables, NpgsqlConnection connection, NpgsqlTransaction transaction, long[] rank,
+        CancellationToken token)
     {
-        const int block = 64;
-        var padded = new byte[block];
-        (key.Length > block ? System.Security.Cryptography.SHA256.HashData(key) : key).CopyTo(padded, 0);
-        return (padded.Select(b => (byte)(b ^ 0x36)).ToArray(), padded.Select(b => (byte)(b ^ 0x5c)).ToArray());
+        await using var command = new NpgsqlCommand(LinkedSql(tables), connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rank });
+        command.Parameters.Add(new NpgsqlParameter { Value = HashChain.Magic, NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = HashChain.Genesis, NpgsqlDbType = NpgsqlDbType.Bytea });
+        var linked = new List<Linked>(rank.Length);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        while (await reader.ReadAsync(token))
+            linked.Add(new Linked(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<byte[]>(4)));
+        return linked;
     }
 
     /// <summary>
     /// One rank's hashes: the preimage of <see cref="HashChain.Link"/> (magic, previous hash, then each column: integers as 8
     /// bytes big-endian, the stream id's 16 bytes in RFC 4122 order, texts as a 4-byte big-endian UTF-8 length and their
-    /// UTF-8 or −1 for null, the archived flag as a byte), SHA-256 of it, and the MAC as HMAC-SHA256 spelt out from the
-    /// key's two pads. The texts are <see cref="EventRow.Columns"/>' own casts, so the bytes are those a verifier reads.
+    /// UTF-8 or −1 for null, the archived flag as a byte) and SHA-256 of it. The texts are <see cref="EventRow.Columns"/>'
+    /// own casts, so the bytes are those a verifier reads.
     /// </summary>
     private static string LinkedSql(Tables tables) => $"""
-        insert into {tables.Hashes} (seq_id, stream_id, version, hash, prev_hash, mac)
-        select x.seq_id, x.stream_id, x.version, x.hash, x.prev, sha256($5 || sha256($4 || x.hash))
-        from (
-          select e.seq_id, e.stream_id, e.version, p.prev,
-            sha256($2 || p.prev || int8send(e.seq_id) || uuid_send(e.stream_id) || int8send(e.version) || {Text("e.type")}
-              || {Text("e.mt_dotnet_type")} || int8send((extract(epoch from e.timestamp) * 1000000)::bigint) || {Text("e.tenant_id")}
-              || {Text("e.user_name")} || {Text("e.correlation_id")} || {Text("e.causation_id")} || {Text("e.headers::text")}
-              || case when coalesce(e.is_archived, false) then '\x01'::bytea else '\x00'::bytea end || {Text("e.data::text")}) as hash
-          from {tables.Events} e
-          cross join lateral (select coalesce((
-            select h.hash from {tables.Hashes} h where h.stream_id = e.stream_id order by h.version desc, h.seq_id desc limit 1), $3) as prev) p
-          where e.seq_id = any($1)
-        ) x
+        select e.seq_id, e.stream_id, e.version,
+          sha256($2 || p.prev || int8send(e.seq_id) || uuid_send(e.stream_id) || int8send(e.version) || {Text("e.type")}
+            || {Text("e.mt_dotnet_type")} || int8send((extract(epoch from e.timestamp) * 1000000)::bigint) || {Text("e.tenant_id")}
+            || {Text("e.user_name")} || {Text("e.correlation_id")} || {Text("e.causation_id")} || {Text("e.headers::text")}
+            || case when coalesce(e.is_archived, false) then '\x01'::bytea else '\x00'::bytea end || {Text("e.data::text")}),
+          p.prev
+        from {tables.Events} e
+        cross join lateral (select coalesce((
+          select h.hash from {tables.Hashes} h where h.stream_id = e.stream_id order by h.version desc, h.seq_id desc limit 1), $3) as prev) p
+        where e.seq_id = any($1)
         """;
 
     /// <summary>A text column as the preimage takes it: its UTF-8 length (4 bytes, big-endian) and bytes, or −1 for null.</summary>
