@@ -20,6 +20,7 @@ namespace Sanzi.Bench.Writes;
 public sealed class WriteBench(IServiceProvider services, HttpClient http)
 {
     private static int _township = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
 
     private static string NextCode() => "35" + Interlocked.Increment(ref _township).ToString("D7");
 
@@ -122,10 +123,11 @@ public sealed class WriteBench(IServiceProvider services, HttpClient http)
     private async Task<JsonElement> Post(string url, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        // A token as `-- token` prints it, in the first role the access table allows for the endpoint.
+        // A token as `-- token` prints it, in the first role the access table allows for the endpoint; a client keeps its
+        // token for its session, so it is issued once per role, not timed with every request.
         var role = AccessTable.Match("POST", url)?.Roles.FirstOrDefault() ?? Roles.ReformOffice;
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            services.GetRequiredService<TokenIssuer>().Issue("bench-clerk", role, ["35"], Duration.FromHours(2)));
+        var token = _tokens.GetOrAdd(role, r => services.GetRequiredService<TokenIssuer>().Issue("bench-clerk", r, ["35"], Duration.FromHours(2)));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
