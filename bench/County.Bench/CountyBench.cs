@@ -103,8 +103,7 @@ public static class CountyBench
 
         // 5. The write path beside raw Marten: single commands, and the big unit's handover (third signature).
         var writes = new Sanzi.Bench.Writes.WriteBench(host.Services, host.Server.CreateClient());
-        var ledgerWrites = await writes.RegisterAssetsThroughLedger(commands);
-        var rawWrites = await writes.AppendAssetsWithRawMarten(commands);
+        var (ledgerWrites, rawWrites) = await writes.RegisterAssets(commands);
         var (handover, rawHandover) = await writes.Handover(bigItems);
 
         // 6. Verify of the whole log, topped up to the size asked for.
