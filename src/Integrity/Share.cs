@@ -9,10 +9,13 @@ namespace Sanzi.Integrity;
 /// </summary>
 internal readonly record struct Share(int Index, int Count)
 {
-    /// <summary>As many parts as cores, at least two: the server turns jsonb into text on one core per part.</summary>
+    /// <summary>
+    /// As many parts as cores, at least two (the server turns jsonb into text on one core per part), at most four: each
+    /// part holds three connections for the whole check.
+    /// </summary>
     public static IReadOnlyList<Share> All()
     {
-        var count = Math.Clamp(Environment.ProcessorCount, 2, 8);
+        var count = Math.Clamp(Environment.ProcessorCount, 2, 4);
         return Enumerable.Range(0, count).Select(i => new Share(i, count)).ToList();
     }
 
