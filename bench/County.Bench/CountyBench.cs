@@ -107,7 +107,7 @@ public static class CountyBench
         var (handover, rawHandover) = await writes.Handover(bigItems);
 
         // 6. Verify of the whole log, topped up to the size asked for.
-        var verify = await VerifyFigures.RunAsync(store, host.Services.GetRequiredService<Sanzi.Integrity.IntegrityChain>(), connection, verifyEvents);
+        var verify = await VerifyFigures.RunAsync(store, host.Services.GetRequiredService<Sanzi.Integrity.IntegrityChain>(), verifyEvents);
 
         Console.WriteLine();
         Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores (figures taken under load are slower; the ratios hold better)");
