@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alba;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,22 +25,8 @@ public class NodesTests
             .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"nodes-b-{Guid.NewGuid():N}"))
             .UseSetting(LedgerNodes.Setting, "balanced"));
 
-        // Two old townships of a reform that both paid one payee, written through the first node.
-        var api = new LedgerApi(a);
-        var (east, west) = (new Books(api, Sample.TownshipCode()), new Books(api, Sample.TownshipCode()));
-        var reformId = (await api.Post("/api/reforms", new
-        {
-            idempotencyKey = Sample.Key(), title = "两乡合并", approvalDocument = "赣府字〔2026〕41号", approvedOn = "2026-11-01",
-            plannedFreezeDate = "2026-11-30", noticeDays = 0,
-            predecessors = new[] { new { code = east.Code, name = "东乡" }, new { code = west.Code, name = "西乡" } },
-            successors = new[] { new { code = Sample.TownshipCode(), name = "新镇" } },
-        }, 201)).GetProperty("reformId").GetGuid();
-        foreach (var books in new[] { east, west })
-            await api.Post($"/api/fund-accounts/{await books.Account("bank", 10_000m)}/payments", new
-            {
-                idempotencyKey = Sample.Key(), amount = 900m, payeeName = "县热力公司", payeeType = "outsideUnit", purpose = "供暖费", accountCode = "541",
-                voucherNumber = "记-1", approval = new { approver = "乡长", document = "乡务会纪要〔2026〕2号", approvedAt = "2026-01-05T02:00:00Z" },
-            }, 200);
+        // A reform whose two old townships paid one payee, written through the first node.
+        var (reformId, _) = await SharedPayees.WriteAsync(new LedgerApi(a));
 
         // The nodes elect a leader and share out the agents within a few health checks.
         var reader = new LedgerApi(b);
