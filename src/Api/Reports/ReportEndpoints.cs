@@ -23,11 +23,16 @@ public static class ReportEndpoints
         CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        // Now, the rows' columns only; at another time, the rows replayed.
-        var report = request.Time.IsNow
-            ? await CatalogLines.LoadAsync(session, code, request.Book, ct)
-            : CatalogReport.Build(await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book));
-        return Render(report, request.Format, clock);
+        if (!request.Time.IsNow) return Render(CatalogReport.Build(await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book)), request.Format, clock);
+        // Now, the rows' columns only, and JSON and CSV written as they arrive; the unit and its book are settled (or refused) first.
+        var lines = await CatalogLines.OpenAsync(session, code, request.Book, ct);
+        return request.Format switch
+        {
+            ReportFormat.Json => Results.Stream(body => CatalogWriter.JsonAsync(lines, session, body, ct), "application/json; charset=utf-8"),
+            ReportFormat.Csv => Results.Stream(body => CatalogWriter.CsvAsync(lines, session, body, ct), ReportFiles.CsvType,
+                CatalogReport.FileNameOf(lines.Unit.Code, lines.Book) + ".csv"),
+            _ => Render(await lines.LoadAsync(session, ct), request.Format, clock),
+        };
     }
 
     /// <summary>清产核资汇总表</summary>

@@ -35,6 +35,9 @@ public class ColumnReadTests(LedgerFixture fixture)
             Json(columns).ShouldBe(Json(folded), code);
             ReportFiles.Csv(columns).Content.ShouldBe(ReportFiles.Csv(folded).Content, code);
             columns.Items.ShouldNotBeEmpty(code);
+            // Written as the lines arrive, the answer is the serializer's and the CSV's bytes.
+            (await Streamed(CatalogWriter.JsonAsync, session, code)).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(folded, LedgerJson.Options), code);
+            (await Streamed(CatalogWriter.CsvAsync, session, code)).ShouldBe(ReportFiles.Csv(folded).Content, code);
         }
 
         var east = await CatalogLines.LoadAsync(session, m.East.Code, null, ct);
@@ -62,6 +65,14 @@ public class ColumnReadTests(LedgerFixture fixture)
             (line.LockedAsOf, line.LockedBalance, line.CurrentBalance).ShouldBe((locked.AsOf, locked.Balance, document.Balance));
             Json(line.MovementsSinceLock).ShouldBe(Json(document.Movements.Skip(locked.MovementsBefore).ToList()));
         }
+    }
+
+    private static async Task<byte[]> Streamed(Func<CatalogLines, IQuerySession, Stream, CancellationToken, Task> write, IQuerySession session, string code)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var body = new MemoryStream();
+        await write(await CatalogLines.OpenAsync(session, code, null, ct), session, body, ct);
+        return body.ToArray();
     }
 
     private static string Json(object report) => JsonSerializer.Serialize(report, report.GetType(), LedgerJson.Options);
