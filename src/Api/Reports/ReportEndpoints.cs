@@ -28,7 +28,7 @@ public static class ReportEndpoints
         var lines = await CatalogLines.OpenAsync(session, code, request.Book, ct);
         return request.Format switch
         {
-            ReportFormat.Json => Results.Stream(body => CatalogWriter.JsonAsync(lines, session, body, ct), "application/json; charset=utf-8"),
+            ReportFormat.Json => Results.Stream(body => CatalogWriter.JsonAsync(lines, session, body, ct), JsonType),
             ReportFormat.Csv => Results.Stream(body => CatalogWriter.CsvAsync(lines, session, body, ct), ReportFiles.CsvType,
                 CatalogReport.FileNameOf(lines.Unit.Code, lines.Book) + ".csv"),
             _ => Render(await lines.LoadAsync(session, ct), request.Format, clock),
@@ -48,6 +48,12 @@ public static class ReportEndpoints
     public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        if (request.Time.IsNow && request.Format == ReportFormat.Json)
+        {
+            // Now, the lines the documents keep printed, copied as they arrive; the unit and its book are settled (or refused) first.
+            var register = await DebtRegisterWriter.OpenAsync(session, code, request.Book, ct);
+            return Results.Stream(body => register.JsonAsync(session, body, ct), JsonType);
+        }
         return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
@@ -71,6 +77,8 @@ public static class ReportEndpoints
         var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
         return Render(await build(records, ct), request.Format, clock);
     }
+
+    private const string JsonType = "application/json; charset=utf-8";
 
     private static IResult Render(IReport report, ReportFormat format, IClock clock) => format switch
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Marten;
 using NodaTime.Text;
@@ -9,34 +8,32 @@ namespace Sanzi.Projections.Catalog;
 
 /// <summary>
 /// The catalog of now written while PostgreSQL sends its lines (<see cref="CatalogLines"/>): each line goes from the reader's
-/// columns into the JSON or CSV in a buffer, and the buffer to the response whenever it holds <see cref="Chunk"/> bytes, so
-/// nothing of the whole catalog is held. The bytes are those the serializer and the CSV of <see cref="CatalogReport"/> give
+/// columns into the JSON (<see cref="JsonChunks"/>) or CSV in a buffer, and the buffer to the response whenever it holds a
+/// chunk, so nothing of the whole catalog is held. The bytes are those the serializer and the CSV of <see cref="CatalogReport"/> give
 /// (same property order, same escaping: the serializer's default encoder, Chinese as <c>\uXXXX</c>).
 /// </summary>
 public static class CatalogWriter
 {
-    private const int Chunk = 64 * 1024;
-
     public static async Task JsonAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
     {
-        var buffer = new ArrayBufferWriter<byte>(Chunk * 2);
-        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        await using var chunks = new JsonChunks(body);
+        var json = chunks.Json;
         var counts = await lines.ReadAsync(session, async (reader, counts) =>
         {
             if (json.CurrentDepth == 0) Head(json, lines, counts);
             Line(json, new CatalogLines.Line(reader, lines.NameOf));
-            if (json.BytesPending >= Chunk) await SendAsync(json, buffer, body, ct);
+            await chunks.SendIfFullAsync(ct);
         }, ct);
         if (json.CurrentDepth == 0) Head(json, lines, counts);
         json.WriteEndArray();
         json.WriteString("book", ApiNames.Name(lines.Book));
         json.WriteEndObject();
-        await SendAsync(json, buffer, body, ct);
+        await chunks.SendAsync(ct);
     }
 
     public static async Task CsvAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
     {
-        var buffer = new MemoryStream(Chunk * 2);
+        var buffer = new MemoryStream(JsonChunks.Chunk * 2);
         var csv = ReportFiles.CsvOf(buffer);
         csv.WriteRecord(CatalogReport.Columns.Select(c => c.Header).ToArray());
         var cells = new ReportFiles.CsvCells(csv);
@@ -44,7 +41,7 @@ public static class CatalogWriter
         {
             CatalogReport.Cells(new CatalogLines.Line(reader, lines.NameOf), ref cells);
             csv.EndRecord();
-            if (buffer.Length >= Chunk)
+            if (buffer.Length >= JsonChunks.Chunk)
             {
                 await csv.FlushAsync(ct);
                 await SendAsync(buffer, body, ct);
@@ -104,13 +101,6 @@ public static class CatalogWriter
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
-    }
-
-    private static async Task SendAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream body, CancellationToken ct)
-    {
-        json.Flush();
-        await body.WriteAsync(buffer.WrittenMemory, ct);
-        buffer.ResetWrittenCount();
     }
 
     private static async Task SendAsync(MemoryStream buffer, Stream body, CancellationToken ct)

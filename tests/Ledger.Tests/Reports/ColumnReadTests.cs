@@ -53,6 +53,16 @@ public class ColumnReadTests(LedgerFixture fixture)
             kept.Counterparties.SelectMany(c => c.Lines).ShouldContain(l => l.LockedBalance != null, code);
         }
 
+        // Copied from the lines the documents keep printed, the register of now is the serializer's bytes of the report built from its lines.
+        foreach (var code in new[] { m.East.Code, m.West.Code, m.Merged.Code })
+        {
+            var built = await DebtRegisterReport.LoadAsync(session, code, ReportTime.Now, null, ct);
+            built.Counterparties.ShouldNotBeEmpty(code);
+            using var body = new MemoryStream();
+            await (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).JsonAsync(session, body, ct);
+            body.ToArray().ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
+        }
+
         // The new village shows each line under the lock its old village took, and what moved since, as the line's document has them.
         var merged = await DebtRegisterReport.LoadAsync(session, m.Merged.Code, ReportTime.Now, null, ct);
         var lines = merged.Counterparties.SelectMany(c => c.Lines).ToList();
