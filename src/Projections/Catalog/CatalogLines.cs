@@ -139,8 +139,10 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
     /// <summary>
     /// The unit's rows through the GIN index on <c>units</c>; for a row whose item now belongs elsewhere, the last transfer
     /// out of this unit gives the card as handed over, its destination and its day. Ordered as the report orders its lines
-    /// (item code by code point, then id: PostgreSQL compares uuids as .NET's <see cref="Guid.CompareTo(Guid)"/> does); the
-    /// counts are taken over the chosen book's lines before the order.
+    /// (item code by code point, then id: PostgreSQL compares uuids as .NET's <see cref="Guid.CompareTo(Guid)"/> does; code
+    /// points order as .NET's ordinal does but for the rare pair of a character past U+FFFF against one from U+E000 to U+FFFF);
+    /// the counts are taken over the chosen book's lines before the order. Each row document is taken apart once
+    /// (<c>jsonb_to_record</c>) and the card chosen once (<c>offset 0</c> keeps the planner from copying it into every field).
     /// </summary>
     private static string Sql(string schema) => $"""
         select id, item_code, name, kind, category, category_name, specification, quantity, measure_unit, location, keeper, original_value,
@@ -159,10 +161,11 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
             i ->> 'titleDocument' as title_document, i -> 'contract' ->> 'number' as contract_number, i -> 'contract' ->> 'from' as contract_from,
             i -> 'contract' ->> 'to' as contract_to, i ->> 'ownership' as ownership, t.tr ->> 'toUnit' as to_unit, t.tr ->> 'on' as handed_over_on
           from {schema}.mt_doc_catalogrow r
+            cross join lateral jsonb_to_record(r.data) as d(item jsonb, transfers jsonb)
             left join lateral (
-              select a.tr from jsonb_array_elements(r.data -> 'transfers') with ordinality a(tr, n)
-              where r.data -> 'item' ->> 'unitCode' <> $1 and a.tr ->> 'fromUnit' = $1 order by a.n desc limit 1) t on true
-            cross join lateral (select coalesce(t.tr -> 'asHeld', r.data -> 'item') as i) x
+              select a.tr from jsonb_array_elements(d.transfers) with ordinality a(tr, n)
+              where d.item ->> 'unitCode' <> $1 and a.tr ->> 'fromUnit' = $1 order by a.n desc limit 1) t on true
+            cross join lateral (select coalesce(t.tr -> 'asHeld', d.item) as i offset 0) x
           where r.data -> 'units' @> $2) l
         where lower(ownership) = lower($3)
         order by item_code collate "C", id
