@@ -37,7 +37,7 @@ public static class NoticePage
             <html lang="zh-CN"><head><meta charset="utf-8"><title>{E(n.Title)}</title><style>{Style}</style></head>
             <body>
             <h1>{E(n.Title)}</h1>
-            <div class="sub">单位代码：{E(n.UnitCode)}　公示编号：{n.NoticeId:N}</div>
+            <div class="sub">单位代码：{E(n.UnitCode)}　公示编号：{E(n.Number)}</div>
             <p>根据{E(n.ReformTitle ?? "区划调整")}（{E(n.ApprovalDocument ?? "")}）的要求，本单位已完成资金、资产、资源清产核资工作，登记时点为{D(n.SnapshotDate)}。现将清查核实结果逐项公示如下，接受{(n.Book == Ownership.State ? "社会" : "全体成员")}监督。</p>
             <p>公示期：{D(n.From)}至{D(n.Until)}，共{n.Days}天。公示地点：{E(string.Join("、", n.Places))}。</p>
             <p>{(n.Book == Ownership.State ? "对" : "成员对")}公示内容有异议的，请于公示期内向{E(n.ObjectionsTo)}提出，并写明异议事项和理由；异议经复核后答复，复核结果另行公示。</p>

@@ -45,6 +45,12 @@ public sealed record PublicNotice(
     /// <summary>The notice of a township's state book is a 国有资产 notice, of a collective book a 集体资产 one.</summary>
     public string Title => $"{UnitName}{BookOf.ChineseName(Book)}清产核资结果公示";
 
+    /// <summary>
+    /// The number printed on the notice board: a unit publishes one notice per book, so its code, the first day posted
+    /// and the book name it; the notice id stays in the page's stable address, not in front of villagers.
+    /// </summary>
+    public string Number => $"{UnitCode}-{From:yyyyMMdd}-{(Book == Ownership.State ? "国" : "集")}";
+
     public static PublicNotice Build(UnitRecords records, Reform? reform)
     {
         var notice = records.Unit.Notice

@@ -37,9 +37,9 @@ public class NoticePageTests(LedgerFixture fixture)
         var url = new Uri(file).AbsoluteUri;
 
         var dom = await Chromium.DumpDom(url);
-        dom.ShouldContain("东村集体资产清产核资结果公示");
-        dom.ShouldContain($"单位代码：{m.East.Code}");
         var from = m.FreezeDay.PlusDays(4);
+        dom.ShouldContain("东村集体资产清产核资结果公示");
+        dom.ShouldContain($"单位代码：{m.East.Code}　公示编号：{m.East.Code}-{from:yyyyMMdd}-集");
         dom.ShouldContain($"公示期：{Support.Reports.Chinese(from)}至{Support.Reports.Chinese(from.PlusDays(6))}，共7天");
         dom.ShouldContain("公示地点：村务公开栏、县农村集体三资管理平台");
         dom.ShouldContain("镇三资委托代理服务中心 0795-1234567");
