@@ -48,12 +48,9 @@ public static class ReportEndpoints
     public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        if (request.Time.IsNow && request.Format == ReportFormat.Json)
-        {
-            // Now, the lines the documents keep printed, copied as they arrive; the unit and its book are settled (or refused) first.
-            var register = await DebtRegisterWriter.OpenAsync(session, code, request.Book, ct);
-            return Results.Stream(body => register.JsonAsync(session, body, ct), JsonType);
-        }
+        // Now, the lines the documents keep printed, copied; the unit, its book and the lines are read (or refused) first.
+        if (request.Time.IsNow && request.Format == ReportFormat.Json && await DebtRegisterWriter.OpenAsync(session, code, request.Book, ct) is { } register)
+            return Results.Stream(body => register.JsonAsync(body, ct), JsonType);
         return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 

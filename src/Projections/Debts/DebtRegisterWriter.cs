@@ -15,17 +15,22 @@ namespace Sanzi.Projections.Debts;
 /// item code, id), and each counterparty is written with the sums <see cref="DebtRegisterReport"/> takes. The
 /// bytes are those of serializing the report built from the lines (a test holds them equal).
 /// </summary>
-public sealed class DebtRegisterWriter(UnitBook unit, string code, Ownership book)
+public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyList<DebtRegisterWriter.Line> lines)
 {
-    /// <summary>The unit and the book the register covers, chosen from the kept totals; refused here, before a byte is written.</summary>
-    public static async Task<DebtRegisterWriter> OpenAsync(IQuerySession session, string code, Ownership? book, CancellationToken ct)
+    /// <summary>
+    /// The unit, the book the register covers (chosen from the kept totals; refused here, before a byte is written) and its
+    /// lines in order; none when a line has no print yet (a document written before prints were kept, until the
+    /// <see cref="DebtLine"/> projection is rebuilt), for the register to be built instead.
+    /// </summary>
+    public static async Task<DebtRegisterWriter?> OpenAsync(IQuerySession session, string code, Ownership? book, CancellationToken ct)
     {
         var unit = await session.UnitAsync(code, ct);
         var books = await UnitTotals.BooksAsync(session, [code], ct);
-        return new DebtRegisterWriter(unit, code, BookOf.Choose(book, books.GetValueOrDefault(code) ?? [], code));
+        var chosen = BookOf.Choose(book, books.GetValueOrDefault(code) ?? [], code);
+        return await LinesAsync(session, code, chosen, ct) is { } lines ? new DebtRegisterWriter(unit, chosen, lines) : null;
     }
 
-    public async Task JsonAsync(IQuerySession session, Stream body, CancellationToken ct)
+    public async Task JsonAsync(Stream body, CancellationToken ct)
     {
         await using var chunks = new JsonChunks(body);
         var json = chunks.Json;
@@ -39,7 +44,7 @@ public sealed class DebtRegisterWriter(UnitBook unit, string code, Ownership boo
         json.WriteStartArray("counterparties");
 
         var group = new Group();
-        foreach (var line in await LinesAsync(session, ct))
+        foreach (var line in lines)
         {
             if (group.Lines.Count > 0 && (group.Side != line.Side || group.Name != line.Counterparty))
             {
@@ -57,14 +62,14 @@ public sealed class DebtRegisterWriter(UnitBook unit, string code, Ownership boo
     }
 
     /// <summary>A line of the unit's register: its print for the unit, its status there, and what orders and sums it.</summary>
-    private sealed record Line(ItemKind Side, string Counterparty, HolderType Type, string ItemCode, Guid Id, decimal Balance, string Json,
+    public sealed record Line(ItemKind Side, string Counterparty, HolderType Type, string ItemCode, Guid Id, decimal Balance, string Json,
         decimal? LockedBalance, bool ChangedAfterLock);
 
     /// <summary>
     /// The unit's lines in the register's order, as <see cref="DebtRegisterReport"/> orders them (side, counterparty, item code,
     /// id; ordinal): sorted here rather than by PostgreSQL, whose collations do not compare as .NET's ordinal does.
     /// </summary>
-    private async Task<List<Line>> LinesAsync(IQuerySession session, CancellationToken ct)
+    private static async Task<List<Line>?> LinesAsync(IQuerySession session, string code, Ownership book, CancellationToken ct)
     {
         var command = new NpgsqlCommand(Sql(session.DocumentStore.Options.DatabaseSchemaName))
         {
@@ -73,9 +78,12 @@ public sealed class DebtRegisterWriter(UnitBook unit, string code, Ownership boo
         var lines = new List<Line>();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
             while (await reader.ReadAsync(ct))
+            {
+                if (reader.IsDBNull(7)) return null;
                 lines.Add(new Line(Parse<ItemKind>(reader.GetString(1)), reader.GetString(2), Parse<HolderType>(reader.GetString(3)), reader.GetString(4),
                     reader.GetGuid(5), reader.GetDecimal(6), DebtPrint.With(reader.GetString(7), reader.GetString(0)),
                     reader.IsDBNull(8) ? null : reader.GetDecimal(8), reader.GetBoolean(9)));
+            }
         lines.Sort((a, b) => a.Side != b.Side ? a.Side.CompareTo(b.Side)
             : string.CompareOrdinal(a.Counterparty, b.Counterparty) is not 0 and var byName ? byName
             : string.CompareOrdinal(a.ItemCode, b.ItemCode) is not 0 and var byCode ? byCode

@@ -59,7 +59,7 @@ public class ColumnReadTests(LedgerFixture fixture)
             var built = await DebtRegisterReport.LoadAsync(session, code, ReportTime.Now, null, ct);
             built.Counterparties.ShouldNotBeEmpty(code);
             using var body = new MemoryStream();
-            await (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).JsonAsync(session, body, ct);
+            await (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull(code).JsonAsync(body, ct);
             body.ToArray().ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
         }
 
