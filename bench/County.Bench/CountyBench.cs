@@ -114,12 +114,11 @@ public static class CountyBench
 
         // 5. The write path beside raw Marten: single commands, and the big unit's handover (third signature).
         var writes = new Sanzi.Bench.Writes.WriteBench(host.Services, host.Server.CreateClient());
-        var ledgerWrites = await writes.RegisterAssetsThroughLedger(commands);
-        var rawWrites = await writes.AppendAssetsWithRawMarten(commands);
+        var (ledgerWrites, rawWrites) = await writes.RegisterAssets(commands);
         var (handover, rawHandover) = await writes.Handover(bigItems);
 
         // 6. Verify of the whole log, topped up to the size asked for.
-        var verify = await VerifyFigures.RunAsync(store, host.Services.GetRequiredService<Sanzi.Integrity.IntegrityChain>(), connection, verifyEvents);
+        var verify = await VerifyFigures.RunAsync(store, host.Services.GetRequiredService<Sanzi.Integrity.IntegrityChain>(), verifyEvents);
 
         Console.WriteLine();
         Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores (figures taken under load are slower; the ratios hold better)");

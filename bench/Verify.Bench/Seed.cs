@@ -13,7 +13,21 @@ public static class Seed
     public const int EventsPerItem = 4;
     private const int ItemsPerTransaction = 1_000;
 
-    public static async Task ItemsAsync(IDocumentStore store, int events)
+    /// <summary>Seeds items until the log holds at least <paramref name="events"/> events; returns how many it added.</summary>
+    public static async Task<long> TopUpAsync(IDocumentStore store, long events)
+    {
+        var missing = events - await CountAsync(store);
+        if (missing > 0) await ItemsAsync(store, (int)missing);
+        return Math.Max(missing, 0);
+    }
+
+    public static async Task<long> CountAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    private static async Task ItemsAsync(IDocumentStore store, int events)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         var stamp = new Stamp("bench-clerk", now, Stamp.DayOf(now));

@@ -55,17 +55,26 @@ public static class HashChain
         preimage.Utf8(e.Headers);
         preimage.Byte(e.IsArchived ? (byte)1 : (byte)0);
         preimage.Utf8(e.Data);
-        SHA256.HashData(preimage.Written, destination);
+        preimage.HashInto(destination);
     }
 
     /// <summary>The writer's mark on a hash: proves the hash row came from the ledger, which alone holds the key.</summary>
     public static byte[] Mac(byte[] key, ReadOnlySpan<byte> hash) => HMACSHA256.HashData(key, hash);
 
-    public static bool MacMatches(byte[] key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> mac)
+    /// <summary>Checks writers' marks with the HMAC keyed once: keying one per mark cost verify more than all its hashing. One per thread.</summary>
+    public sealed class MarkCheck(byte[] key) : IDisposable
     {
-        Span<byte> expected = stackalloc byte[Size];
-        HMACSHA256.HashData(key, hash, expected);
-        return expected.SequenceEqual(mac);
+        private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        private readonly byte[] _expected = new byte[Size];
+
+        public bool Matches(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> mac)
+        {
+            _hmac.AppendData(hash);
+            _hmac.GetHashAndReset(_expected);
+            return _expected.AsSpan().SequenceEqual(mac);
+        }
+
+        public void Dispose() => _hmac.Dispose();
     }
 
     /// <summary>The seal's own hash: SHA-256 of canonical JSON, so anyone can rebuild it from a seal file line.</summary>
@@ -74,11 +83,21 @@ public static class HashChain
             $"{{\"events\":{events},\"fromSeq\":{fromSeq},\"prevHash\":\"{previousSealHash}\",\"root\":\"{root}\"," +
             $"\"sealedAt\":\"{sealedAt}\",\"toSeq\":{toSeq}}}")));
 
-    /// <summary>A growable byte buffer for preimages; one per thread.</summary>
+    /// <summary>A growable byte buffer for preimages, and the SHA-256 that hashes them; one per thread.</summary>
     public sealed class Preimage
     {
         private byte[] _buffer = new byte[4096];
         private int _length;
+
+        // Reused rather than SHA256.HashData: the one-shot looks the digest up in OpenSSL on every call, under a lock two
+        // hashing threads then queue on; it cost verify several times the hashing itself.
+        private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public void HashInto(Span<byte> destination)
+        {
+            _sha256.AppendData(Written);
+            _sha256.GetHashAndReset(destination);
+        }
 
         public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 

@@ -61,17 +61,17 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
         long problems = 0;
         var database = await DatabaseAsync(tenant);
         var events = new Verification(database.CreateConnection, _tables, keys);
+        var replay = documents.Start(store, tenant);
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
-        var findings = events.RunAsync(FileOf(tenant).ReadAll(), null, ct).Concat(documents.RunAsync(store, tenant, database, ct))
-            .Concat(files.RunAsync(connection, _tables, ct));
+        var findings = events.RunAsync(FileOf(tenant).ReadAll(), null, replay, ct).Concat(files.RunAsync(connection, _tables, ct));
         await foreach (var finding in findings)
         {
             if (finding is Problem) problems++;
             yield return finding;
         }
         yield return new Summary(problems == 0, events.EventsChecked, events.SealedThrough, events.Unsealed, events.Tombstones,
-            documents.DocumentsChecked, files.FilesChecked, problems, events.Chain.LastOrDefault());
+            replay.DocumentsChecked, files.FilesChecked, problems, events.Chain.LastOrDefault());
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
 
         var old = chain[index];
         var events = new Verification(database.CreateConnection, _tables, keys);
-        await foreach (var finding in events.RunAsync(FileOf(tenant).ReadAll(), old.ToSeq, ct))
+        await foreach (var finding in events.RunAsync(FileOf(tenant).ReadAll(), old.ToSeq, null, ct))
             if (finding is Problem p && (p.SeqId ?? 0) <= old.ToSeq)
                 return new Consistency(false, old, latest, p.SeqId, $"the log this head sealed has changed: {p.Kind} at {p.SeqId}: {p.Detail}");
         if (sealProblems.FirstOrDefault(p => p.SeqId > old.ToSeq) is { } broken)
@@ -127,14 +127,14 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
         return (chain, problems);
     }
 
-    /// <summary>The default database (null) and every county's: what the sealer seals.</summary>
+    /// <summary>The default database (null) and every county's in order of their codes: what the sealer seals and verify checks.</summary>
     public async Task<IReadOnlyList<string?>> TenantsAsync()
     {
         var fallback = store.Storage.Database;
         var all = await store.Storage.AllDatabases();
         // A static database-per-tenant names each database by its tenant id; Identifier is the only accessor of that name.
 #pragma warning disable CS0618
-        return all.Where(d => d.Id != fallback.Id).Select(string? (d) => d.Identifier).Prepend(null).ToList();
+        return all.Where(d => d.Id != fallback.Id).Select(string? (d) => d.Identifier).Order(StringComparer.Ordinal).Prepend(null).ToList();
 #pragma warning restore CS0618
     }
 

@@ -1,197 +1,139 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Sanzi.Integrity;
 
 /// <summary>
-/// Walks <c>mt_events</c> and the hash rows side by side in sequence order (two connections, so the
-/// server reads both at once) and reports every disagreement. Checks that need order (the chain of
-/// each stream, the events of each seal) run on the reading thread; recomputing hashes and marks, the
-/// costly part, runs on a second thread a batch behind. Each event is hashed with its stored previous
-/// hash, so one edit is reported once rather than as every later event of its stream.
+/// Verify's reading of the database, in one snapshot: the seals first, then the log split by stream into
+/// <see cref="Share"/>s scanned side by side (each rehashing its events and replaying its documents), with the seals'
+/// roots recomputed from the hash rows beside them. Findings stream out as the shares find them; events and hash rows
+/// without a partner in their share are paired across shares at the end.
 /// </summary>
 internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables, IntegrityKeys keys)
 {
-    private const int BatchSize = 8192;
-    private const long ProgressEvery = 100_000;
+    private readonly EventCount _count = new();
 
-    public long EventsChecked { get; private set; }
-    public long Unsealed { get; private set; }
+    public long EventsChecked => _count.Done;
+    public long Unsealed => _count.UnsealedEvents;
     public long Tombstones { get; private set; }
+    public long SealedThrough { get; private set; }
 
     /// <summary>The seals verify trusted: the seal file's signed ones, then the table's newer signed ones.</summary>
     public List<Seal> Chain { get; private set; } = [];
 
     /// <summary>
-    /// Problems and notes as found, progress between them; <paramref name="through"/> stops at a sequence
-    /// number. <paramref name="filed"/> must be read from the seal file before this starts: every seal in
-    /// it was committed before the snapshot this takes, so none looks missing from the database.
+    /// Problems and notes as found, progress between them; <paramref name="through"/> stops at a sequence number, and
+    /// <paramref name="documents"/> null leaves the documents alone. <paramref name="filed"/> must be read from the seal
+    /// file before this starts: every seal in it was committed before the snapshot this takes, so none looks missing.
     /// </summary>
-    public async IAsyncEnumerable<Finding> RunAsync(IReadOnlyList<Seal> filed, long? through, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<Finding> RunAsync(IReadOnlyList<Seal> filed, long? through, DocumentReplay.Run? documents,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var events = connect();
-        await using var hashes = connect();
-        await Task.WhenAll(events.OpenAsync(ct), hashes.OpenAsync(ct));
-        // Both readers see one snapshot, so an event and the hash its writer committed with it are seen together.
-        await using var eventsTx = await events.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await using var hashesTx = await hashes.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var snapshot = (string)(await Scalar(events, "select pg_export_snapshot()", ct))!;
-        await Scalar(hashes, $"set transaction snapshot '{snapshot}'", ct);
+        await using var main = connect();
+        await main.OpenAsync(ct);
+        await using var transaction = await main.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var snapshot = (string)(await Scalar(main, "select pg_export_snapshot()", ct))!;
 
-        var sealsExist = await Scalar(events, $"select to_regclass('{tables.Seals}')::text", ct) is string;
-        var stored = sealsExist ? await SealRows.ReadAllAsync(events, tables, ct) : null;
+        var sealsExist = await Scalar(main, $"select to_regclass('{tables.Seals}')::text", ct) is string;
+        var stored = sealsExist ? await SealRows.ReadAllAsync(main, tables, ct) : null;
         var (chain, sealProblems) = SealCheck.Run(filed, stored, keys);
         if (!sealsExist) yield return new Problem(ProblemKind.SealBroken, null, null, null, $"the table {tables.Seals} is gone");
         foreach (var p in sealProblems) yield return p;
         Chain = through is { } last ? chain.TakeWhile(s => s.ToSeq <= last).ToList() : chain;
         yield return new Progress("seals", chain.Count);
 
-        var limit = through ?? long.MaxValue;
-        await using var eventReader = await ReadAsync(events, $"select {EventRow.Columns} from {tables.Events} e where e.seq_id <= $1 order by e.seq_id", limit, ct);
-        NpgsqlDataReader? hashReader = null;
-        if (await Scalar(hashes, $"select to_regclass('{tables.Hashes}')::text", ct) is string)
-            hashReader = await ReadAsync(hashes,
-                $"select seq_id, stream_id, version, hash, prev_hash, mac from {tables.Hashes} where seq_id <= $1 order by seq_id", limit, ct);
-        else yield return new Problem(ProblemKind.SealBroken, null, null, null, $"the table {tables.Hashes} is gone");
+        var hashesExist = await Scalar(main, $"select to_regclass('{tables.Hashes}')::text", ct) is string;
+        if (!hashesExist) yield return new Problem(ProblemKind.SealBroken, null, null, null, $"the table {tables.Hashes} is gone");
+        var roots = new SealRoots(Chain);
+        SealedThrough = roots.SealedThrough;
 
-        var sealRange = new SealRange(Chain);
-        var streams = new Dictionary<Guid, byte[]>();
-        var batch = new List<Recompute>(BatchSize);
-        Task<List<Problem>>? behind = null;
-        var (hasEvent, hasHash) = (await eventReader.ReadAsync(ct), hashReader is not null && await hashReader.ReadAsync(ct));
-        while (hasEvent || hasHash)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var findings = Channel.CreateBounded<Finding>(new BoundedChannelOptions(4096) { SingleReader = true });
+        var scans = Share.All().Select(share => (Share: share, Scan: new EventScan(tables, keys, share, findings.Writer, _count))).ToList();
+        var work = Task.Run(async () =>
         {
-            var eventSeq = hasEvent ? eventReader.GetInt64(0) : long.MaxValue;
-            var hashSeq = hasHash ? hashReader!.GetInt64(0) : long.MaxValue;
-            var row = eventSeq <= hashSeq ? EventRow.Read(eventReader) : null;
-            var hash = hashSeq <= eventSeq ? HashRow.Read(hashReader!) : null;
-
-            if (hash is not null)
-                foreach (var p in sealRange.Add(hash.Seq, hash.Hash)) yield return p;
-            if (row is not null && row.Seq > sealRange.SealedThrough) Unsealed++;
-
-            if (row is not null && hash is null)
+            try
             {
-                if (row.IsTombstone) Tombstones++;
-                yield return row.IsTombstone
-                    ? new Note(row.Seq, "tombstone: Marten's filler for a sequence number an append took before it failed; not an event")
-                    : new Problem(ProblemKind.Inserted, row.Seq, row.StreamId, row.Version, "has no hash from the writer: it was written outside the ledger");
+                var shares = scans.Select(s => ScanAsync(s.Share, s.Scan, snapshot, through ?? long.MaxValue, hashesExist, documents, findings.Writer, stop.Token))
+                    .ToList();
+                foreach (var problem in await roots.RunAsync(hashesExist ? main : null, tables, stop.Token)) await findings.Writer.WriteAsync(problem, stop.Token);
+                await Task.WhenAll(shares);
+                findings.Writer.Complete();
             }
-            else if (row is null)
-                yield return new Problem(ProblemKind.Deleted, hash!.Seq, hash.StreamId, hash.Version, "was hashed by the writer but is no longer in the event log");
-            else
+            catch (Exception e)
             {
-                EventsChecked++;
-                var previous = streams.GetValueOrDefault(row.StreamId, HashChain.Genesis);
-                if (row.StreamId != hash!.StreamId || row.Version != hash.Version)
-                    yield return new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version,
-                        $"was written as version {hash.Version} of stream {hash.StreamId}");
-                else if (!hash.Previous.AsSpan().SequenceEqual(previous))
-                    yield return new Problem(ProblemKind.Deleted, row.Seq, row.StreamId, row.Version,
-                        "does not follow the event before it in its stream: an event was removed with its hash");
-                streams[row.StreamId] = hash.Hash;
-                batch.Add(new Recompute(row, hash));
-                if (batch.Count == BatchSize)
-                {
-                    if (behind is not null) foreach (var p in await behind) yield return p;
-                    var full = batch;
-                    behind = Task.Run(() => Check(full), ct);
-                    batch = new List<Recompute>(BatchSize);
-                    if (EventsChecked % ProgressEvery < BatchSize) yield return new Progress("events", EventsChecked);
-                }
+                await stop.CancelAsync();
+                findings.Writer.Complete(e);
             }
-
-            if (row is not null) hasEvent = await eventReader.ReadAsync(ct);
-            if (hash is not null) hasHash = await hashReader!.ReadAsync(ct);
+        }, stop.Token);
+        try
+        {
+            try
+            {
+                await foreach (var finding in findings.Reader.ReadAllAsync(ct)) yield return finding;
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await work;
+            }
+            foreach (var finding in Unpaired(scans.Select(s => s.Scan).ToList())) yield return finding;
         }
-
-        if (behind is not null) foreach (var p in await behind) yield return p;
-        foreach (var p in Check(batch)) yield return p;
-        foreach (var p in sealRange.Finish()) yield return p;
-        SealedThrough = sealRange.SealedThrough;
+        finally
+        {
+            foreach (var (_, scan) in scans) scan.Dispose();
+        }
         yield return new Progress("events", EventsChecked);
-        if (hashReader is not null) await hashReader.DisposeAsync();
     }
 
-    public long SealedThrough { get; private set; }
-
-    /// <summary>Recomputes each hash from its row and checks the writer's mark; runs beside the reading thread.</summary>
-    private List<Problem> Check(List<Recompute> batch)
+    /// <summary>One share: its events and hash rows merged, its documents replayed, on connections of its own in the snapshot.</summary>
+    private async Task ScanAsync(Share share, EventScan scan, string snapshot, long through, bool hashesExist, DocumentReplay.Run? documents,
+        ChannelWriter<Finding> findings, CancellationToken ct)
     {
-        var problems = new List<Problem>();
-        var preimage = new HashChain.Preimage();
-        Span<byte> computed = stackalloc byte[HashChain.Size];
-        foreach (var (row, hash) in batch)
+        await using var events = connect();
+        await using var hashes = hashesExist ? connect() : null;
+        await using var stored = documents is null ? null : connect();
+        foreach (var connection in new[] { events, hashes, stored }.OfType<NpgsqlConnection>())
         {
-            HashChain.Link(hash.Previous, row, computed, preimage);
-            if (!computed.SequenceEqual(hash.Hash))
-                problems.Add(new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version,
-                    "differs from what the writer hashed (body, type, time, actor, role, correlation, causation or archived flag)"));
-            else if (!HashChain.MacMatches(keys.MacKey, hash.Hash, hash.Mac))
-                problems.Add(new Problem(ProblemKind.Forged, row.Seq, row.StreamId, row.Version,
-                    "its hash was not written by the ledger (the writer's mark does not match)"));
+            await connection.OpenAsync(ct);
+            await Share.JoinAsync(connection, snapshot, ct);
         }
-        return problems;
+        await using var replay = documents is null ? null : new StreamReplay(documents, share, stored!, findings);
+        if (replay is not null) await replay.LoadAsync(ct);
+        await scan.RunAsync(events, hashes, through, SealedThrough, replay, ct);
+        if (replay is not null) await replay.FinishAsync(ct);
+    }
+
+    /// <summary>
+    /// Events without a hash row in their share and hash rows without an event: the same sequence number in two shares is
+    /// an event whose stream id was edited; an event alone was written outside the ledger (or is Marten's tombstone); a
+    /// hash row alone is an event deleted.
+    /// </summary>
+    private IEnumerable<Finding> Unpaired(List<EventScan> scans)
+    {
+        var hashes = scans.SelectMany(s => s.Unmatched).ToDictionary(h => h.Seq);
+        foreach (var row in scans.SelectMany(s => s.Unhashed).OrderBy(r => r.Seq))
+        {
+            if (hashes.Remove(row.Seq, out var hash))
+            {
+                _count.Checked();
+                foreach (var problem in scans[0].Check(row, hash)) yield return problem;
+            }
+            else if (row.IsTombstone)
+            {
+                Tombstones++;
+                yield return new Note(row.Seq, "tombstone: Marten's filler for a sequence number an append took before it failed; not an event");
+            }
+            else yield return new Problem(ProblemKind.Inserted, row.Seq, row.StreamId, row.Version, "has no hash from the writer: it was written outside the ledger");
+        }
+        foreach (var hash in hashes.Values.OrderBy(h => h.Seq))
+            yield return new Problem(ProblemKind.Deleted, hash.Seq, hash.StreamId, hash.Version, "was hashed by the writer but is no longer in the event log");
     }
 
     private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static async Task<NpgsqlDataReader> ReadAsync(NpgsqlConnection connection, string sql, long limit, CancellationToken ct)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        return await command.ExecuteReaderAsync(ct);
-    }
-
-    private sealed record HashRow(long Seq, Guid StreamId, long Version, byte[] Hash, byte[] Previous, byte[] Mac)
-    {
-        public static HashRow Read(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetGuid(1), r.GetInt64(2),
-            r.GetFieldValue<byte[]>(3), r.GetFieldValue<byte[]>(4), r.GetFieldValue<byte[]>(5));
-    }
-
-    private sealed record Recompute(EventRow Row, HashRow Hash);
-
-    /// <summary>Recomputes each seal's root from the hash rows in its range as they stream past.</summary>
-    private sealed class SealRange(List<Seal> seals)
-    {
-        private int _index;
-        private long _count;
-        private readonly IncrementalHash _root = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public long SealedThrough => seals.Count > 0 ? seals[^1].ToSeq : 0;
-
-        public IEnumerable<Problem> Add(long seq, byte[] hash)
-        {
-            while (_index < seals.Count && seq > seals[_index].ToSeq)
-                if (Close() is { } p) yield return p;
-            if (_index < seals.Count && seq >= seals[_index].FromSeq)
-            {
-                _root.AppendData(hash);
-                _count++;
-            }
-        }
-
-        public IEnumerable<Problem> Finish()
-        {
-            while (_index < seals.Count)
-                if (Close() is { } p) yield return p;
-        }
-
-        private Problem? Close()
-        {
-            var seal = seals[_index++];
-            var root = Convert.ToHexStringLower(_root.GetHashAndReset());
-            var count = _count;
-            _count = 0;
-            return root == seal.Root && count == seal.Events
-                ? null
-                : new Problem(ProblemKind.SealBroken, seal.FromSeq, null, null,
-                    $"seal {seal.FromSeq}..{seal.ToSeq}: the event hashes in its range are not the ones it sealed ({count} found, {seal.Events} sealed)");
-        }
     }
 }

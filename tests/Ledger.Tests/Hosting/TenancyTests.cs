@@ -5,6 +5,7 @@ using NodaTime;
 using Npgsql;
 using Sanzi.Api.Hosting;
 using Sanzi.Api.Identity;
+using Sanzi.Api.Integrity;
 using Sanzi.Tests.Support;
 using Shouldly;
 using static Sanzi.Tests.Support.Reports;
@@ -16,7 +17,7 @@ namespace Sanzi.Tests.Hosting;
 /// other, the default database beside the first. A clerk's token names the county (its tenant claim); what they
 /// write lands in that county's database only, reports read only it, and a token of one county can't see the other.
 /// Without a tenant claim, a route naming a unit finds its county's database. Each county's log is sealed and verified
-/// on its own.
+/// on its own, by the API and by the verify command.
 /// </summary>
 public class TenancyTests
 {
@@ -100,6 +101,51 @@ public class TenancyTests
         Summary(tamperedB).GetProperty("ok").GetBoolean().ShouldBeFalse();
         tamperedB.ShouldContain("\"kind\":\"edited\"");
         Summary(await a.Text("/api/verify", Roles.FinanceAuditor)).GetProperty("ok").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_verify_command_checks_each_countys_database_on_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var counties = await TwoCounties.StartAsync(ct);
+        var (host, databaseB) = (counties.Host, counties.Databases[CountyB]);
+        await new CountyClient(host, CountyA).Send("POST", "/api/reforms", Roles.ReformOffice, Sample.Reform($"{CountyA}101", $"{CountyA}102"), 201);
+        var b = new CountyClient(host, CountyB);
+        await b.Send("POST", "/api/reforms", Roles.ReformOffice, Sample.Reform($"{CountyB}101", $"{CountyB}102"), 201);
+        await b.Send("POST", $"/api/units/{CountyB}101/assets", Roles.TownshipClerk, Sample.Vehicle(originalValue: 12_000m), 201);
+        await using (var connection = new NpgsqlConnection(databaseB))
+        {
+            await connection.OpenAsync(ct);
+            await using var edit = new NpgsqlCommand(
+                "update ledger.mt_events set data = jsonb_set(data, '{originalValue}', '1') where seq_id = (select max(seq_id) from ledger.mt_events)", connection);
+            (await edit.ExecuteNonQueryAsync(ct)).ShouldBe(1);
+        }
+
+        async Task<(int Exit, string Output, string Progress)> Verify(string? tenant)
+        {
+            var (output, progress) = (new StringWriter(), new StringWriter());
+            var exit = await VerifyCommand.RunAsync(host.Services, tenant, output, progress, ct);
+            return (exit, output.ToString(), progress.ToString());
+        }
+
+        // Every database in turn, each with its own verdict: the edit in B's is B's alone.
+        var all = await Verify(null);
+        all.Exit.ShouldBe(VerifyCommand.Tampered);
+        var sections = all.Output.Split("== ", StringSplitOptions.RemoveEmptyEntries);
+        sections.Select(s => s.Split(" ==")[0]).ShouldBe(["the default database", $"county {CountyA}", $"county {CountyB}"]);
+        sections[1].ShouldContain("OK: no tampering found");
+        sections[2].ShouldContain("TAMPERED: ");
+        sections[2].ShouldContain("EDITED seq ");
+        sections[2].ShouldContain($"{await EventsIn(databaseB)} events checked");
+
+        (await Verify(CountyA)).ShouldSatisfyAllConditions(
+            a => a.Exit.ShouldBe(VerifyCommand.Clean),
+            a => a.Output.ShouldStartWith($"== county {CountyA} =="),
+            a => a.Output.ShouldNotContain(CountyB));
+        (await Verify(CountyB)).Exit.ShouldBe(VerifyCommand.Tampered);
+        var unknown = await Verify("360799");
+        unknown.Exit.ShouldBe(VerifyCommand.CouldNotRun);
+        unknown.Progress.ShouldContain("keeps no database for county 360799");
     }
 
     private static JsonElement Summary(string ndjson) =>

@@ -9,6 +9,7 @@ using Sanzi.Api.Hosting;
 using Sanzi.Integrity;
 using Sanzi.Ledger.Assets;
 using Sanzi.Ledger.Common;
+using Sanzi.Ledger.Inventory;
 using Sanzi.Ledger.Items;
 using Sanzi.Projections.Leads;
 using Shouldly;
@@ -69,6 +70,16 @@ public sealed class IsolatedLedger : IAsyncDisposable
         var id = StartAsset(session, value, actor);
         await session.SaveChangesAsync();
         return id;
+    }
+
+    /// <summary>Records a count of an item (a second event on its stream, its document rebuilt inline).</summary>
+    public async Task CountAsync(Guid item, decimal counted)
+    {
+        await using var session = Store.LightweightSession();
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var stamp = new Stamp("张敏", now, Stamp.DayOf(now));
+        session.Events.Append(item, new ItemCounted(item, "360702101", CountResult.Confirmed, counted, counted, 1, null, stamp.BusinessDate, stamp));
+        await session.SaveChangesAsync();
     }
 
     /// <summary>Two assets in one transaction, the second named with a NUL, which PostgreSQL refuses inside jsonb.</summary>

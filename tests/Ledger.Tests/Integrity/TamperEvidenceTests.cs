@@ -75,6 +75,81 @@ public class TamperEvidenceTests
     }
 
     [Fact]
+    public async Task An_event_deleted_by_sql_is_named_from_its_hash()
+    {
+        await using var ledger = await SealedLedgerAsync();
+        var seq = await ledger.ScalarAsync<long>("select max(seq_id) from ledger.mt_events");
+        var stream = await ledger.ScalarAsync<Guid>("select stream_id from ledger.mt_events where seq_id = $1", seq);
+        await ledger.ExecuteAsync("delete from ledger.mt_events where seq_id = $1", seq);
+
+        var problems = Problems((await ledger.VerifyAsync()).Findings);
+
+        problems.ShouldContain(new Problem(ProblemKind.Deleted, seq, stream, 1, "was hashed by the writer but is no longer in the event log"));
+    }
+
+    [Fact]
+    public async Task An_event_deleted_with_its_hash_is_named_where_its_stream_no_longer_follows()
+    {
+        await using var ledger = await SealedLedgerAsync(assets: 1);
+        var item = await ledger.RegisterAssetAsync(value: 9_000m);
+        await ledger.CountAsync(item, 8_500m);
+        var (first, second) = (await ledger.ScalarAsync<long>("select seq_id from ledger.mt_events where stream_id = $1 and version = 1", item),
+            await ledger.ScalarAsync<long>("select seq_id from ledger.mt_events where stream_id = $1 and version = 2", item));
+        await ledger.ExecuteAsync("delete from ledger.integrity_event_hashes where seq_id = $1", first);
+        await ledger.ExecuteAsync("delete from ledger.mt_events where seq_id = $1", first);
+
+        var (findings, summary) = await ledger.VerifyAsync();
+
+        summary.Ok.ShouldBeFalse();
+        Problems(findings).ShouldContain(new Problem(ProblemKind.Deleted, second, item, 2,
+            "does not follow the event before it in its stream: an event was removed with its hash"));
+    }
+
+    [Fact]
+    public async Task Two_events_swapped_by_sql_are_each_named()
+    {
+        await using var ledger = await SealedLedgerAsync();
+        var (a, b) = (await ledger.ScalarAsync<long>("select min(seq_id) from ledger.mt_events"), await ledger.ScalarAsync<long>("select max(seq_id) from ledger.mt_events"));
+        await ledger.ExecuteAsync("""
+            update ledger.mt_events e set data = o.data from ledger.mt_events o
+            where (e.seq_id, o.seq_id) in (($1, $2), ($2, $1))
+            """, a, b);
+
+        var problems = Problems((await ledger.VerifyAsync()).Findings);
+
+        problems.Where(p => p.Kind == ProblemKind.Edited).Select(p => p.SeqId).Order().ShouldBe([a, b]);
+    }
+
+    [Fact]
+    public async Task An_event_moved_to_another_stream_is_named_as_written_for_its_own()
+    {
+        await using var ledger = await SealedLedgerAsync();
+        var seq = await ledger.ScalarAsync<long>("select min(seq_id) from ledger.mt_events");
+        var (own, other) = (await ledger.ScalarAsync<Guid>("select stream_id from ledger.mt_events where seq_id = $1", seq),
+            await ledger.ScalarAsync<Guid>("select stream_id from ledger.mt_events where seq_id = (select max(seq_id) from ledger.mt_events)"));
+        await ledger.ExecuteAsync("update ledger.mt_events set stream_id = $2, version = 2 where seq_id = $1", seq, other);
+
+        var problems = Problems((await ledger.VerifyAsync()).Findings);
+
+        // Whether or not the two streams are verified side by side in different shares, the event is named once as moved.
+        problems.ShouldContain(new Problem(ProblemKind.Edited, seq, other, 2, $"was written as version 1 of stream {own}"));
+        problems.ShouldNotContain(p => p.SeqId == seq && (p.Kind == ProblemKind.Inserted || p.Kind == ProblemKind.Deleted));
+    }
+
+    [Fact]
+    public async Task A_document_claiming_a_version_its_stream_never_reached_is_named()
+    {
+        await using var ledger = await SealedLedgerAsync(assets: 1);
+        var item = await ledger.RegisterAssetAsync();
+        await ledger.ExecuteAsync("update ledger.mt_doc_item set mt_version = 5 where id = $1", item);
+
+        var problem = Problems((await ledger.VerifyAsync()).Findings).ShouldHaveSingleItem();
+
+        problem.ShouldBe(new Problem(ProblemKind.DocumentDiffers, null, item, 5,
+            "says it was built from version 5 of its stream, which has no such event", $"Item {item}"));
+    }
+
+    [Fact]
     public async Task Deleting_the_hash_and_seal_tables_is_named_from_the_seal_file()
     {
         await using var ledger = await SealedLedgerAsync();

@@ -87,9 +87,12 @@ public class HashChainTests
         var key = RandomNumberGenerator.GetBytes(32);
         var mac = HashChain.Mac(key, hash);
 
-        HashChain.MacMatches(key, hash, mac).ShouldBeTrue();
-        HashChain.MacMatches(RandomNumberGenerator.GetBytes(32), hash, mac).ShouldBeFalse();
-        HashChain.MacMatches(key, SHA256.HashData(hash), mac).ShouldBeFalse();
+        using var marks = new HashChain.MarkCheck(key);
+        marks.Matches(hash, mac).ShouldBeTrue();
+        marks.Matches(SHA256.HashData(hash), mac).ShouldBeFalse();
+        marks.Matches(hash, mac).ShouldBeTrue("the check is keyed once and reset after each mark");
+        using var otherKey = new HashChain.MarkCheck(RandomNumberGenerator.GetBytes(32));
+        otherKey.Matches(hash, mac).ShouldBeFalse();
     }
 
     [Fact]

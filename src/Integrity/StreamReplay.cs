@@ -1,0 +1,195 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Sanzi.Integrity;
+
+/// <summary>
+/// Replays one <see cref="Share"/>'s documents from the events its <see cref="EventScan"/> reads: each event of a
+/// document's stream is applied to that document's state as it streams past, up to the version the document was
+/// stored at. Complete documents go a batch at a time to a second task, which sends them to PostgreSQL to compare with
+/// the stored ones as jsonb (in the verification's snapshot; equal jsonb is equal whatever the key order), and reads
+/// back only the documents that differ, to name the fields.
+/// </summary>
+internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlConnection connection, ChannelWriter<Finding> findings)
+    : IAsyncDisposable
+{
+    private const int BatchSize = 1000;
+    private readonly Dictionary<Guid, Pending> _pending = new();
+    private readonly IQuerySession _session = run.Session();
+    private readonly Channel<List<Pending>> _batches = Channel.CreateBounded<List<Pending>>(2);
+    private List<Pending> _complete = new(BatchSize);
+    private Task? _comparing;
+
+    /// <summary>A stored document waiting for the events it was built from.</summary>
+    private sealed class Pending(DocumentKind kind, Guid id, long version)
+    {
+        public DocumentKind Kind => kind;
+        public Guid Id => id;
+        public long Version => version;
+        public object? State;
+        public long Seq;
+        public long Reached = -1;
+        public string? Unreadable;
+        /// <summary>Another kind of document kept on the same stream, if any.</summary>
+        public Pending? Next;
+    }
+
+    /// <summary>The share's stored documents and the stream version each was built from; then starts comparing.</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await ReadVersionsAsync(ct);
+        _comparing = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in _batches.Reader.ReadAllAsync(ct)) await CompareAsync(batch, ct);
+            }
+            catch (Exception e)
+            {
+                _batches.Writer.TryComplete(e);
+                throw;
+            }
+        }, ct);
+    }
+
+    private async Task ReadVersionsAsync(CancellationToken ct)
+    {
+        foreach (var kind in run.Kinds)
+        {
+            await using var command = new NpgsqlCommand($"select id, mt_version from {kind.Table} where {share.Holds("id")}", connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var pending = new Pending(kind, reader.GetGuid(0), Convert.ToInt64(reader.GetValue(1)));
+                pending.Next = _pending.GetValueOrDefault(pending.Id);
+                _pending[pending.Id] = pending;
+            }
+        }
+    }
+
+    /// <summary>An event of this share, in sequence order; applied to the documents of its stream not yet complete.</summary>
+    public async ValueTask AddAsync(EventRow row, CancellationToken ct)
+    {
+        if (!_pending.TryGetValue(row.StreamId, out var first)) return;
+        IEvent? e = null;
+        for (var pending = first; pending is not null; pending = pending.Next)
+        {
+            // Events appended after the document was stored belong to a later document.
+            if (row.Version > pending.Version || pending.Reached == pending.Version) continue;
+            if (pending.Unreadable is null)
+            {
+                try
+                {
+                    e ??= Read(row);
+                    pending.State = await pending.Kind.ApplyAsync(e, pending.State, _session, ct);
+                }
+                // An edited body or type (named by the events phase) must not stop the check: the document is named instead.
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    pending.Unreadable = $"cannot be rebuilt: event {row.Seq} does not read as {row.Type} ({ex.Message})";
+                }
+            }
+            (pending.Seq, pending.Reached) = (row.Seq, row.Version);
+            if (row.Version == pending.Version) _complete.Add(pending);
+        }
+        if (_complete.Count >= BatchSize) await FlushAsync(ct);
+    }
+
+    /// <summary>Compares what is left, and names every document whose stream never reached the version it claims.</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        _batches.Writer.Complete();
+        await _comparing!;
+        var missing = 0;
+        foreach (var first in _pending.Values)
+            for (var pending = first; pending is not null; pending = pending.Next)
+                if (pending.Reached != pending.Version)
+                {
+                    missing++;
+                    await findings.WriteAsync(new Problem(ProblemKind.DocumentDiffers, null, pending.Id, pending.Version,
+                        $"says it was built from version {pending.Version} of its stream, which has no such event", Name(pending)), ct);
+                }
+        if (missing > 0) await findings.WriteAsync(new Progress("documents", run.Counted(missing)), ct);
+    }
+
+    private IEvent Read(EventRow row)
+    {
+        var reader = run.EventType(row.Type) ?? throw new InvalidOperationException($"no event type is named {row.Type}");
+        using var body = new MemoryStream(row.Data, writable: false);
+        var e = reader.Wrap(run.Serializer.FromJson(reader.Type, body));
+        e.Sequence = row.Seq;
+        e.Version = row.Version;
+        e.StreamId = row.StreamId;
+        e.Timestamp = DateTimeOffset.UnixEpoch.AddTicks(row.TimestampMicros * 10);
+        return e;
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_complete.Count == 0) return;
+        await _batches.Writer.WriteAsync(_complete, ct);
+        _complete = new List<Pending>(BatchSize);
+    }
+
+    /// <summary>Names each document of the batch that is not what its events make it.</summary>
+    private async Task CompareAsync(List<Pending> batch, CancellationToken ct)
+    {
+        foreach (var kind in batch.GroupBy(p => p.Kind))
+        {
+            var replayed = kind.Where(p => p.Unreadable is null).ToDictionary(p => p.Id, p => p.State is null ? "null" : run.Serializer.ToJson(p.State));
+            foreach (var pending in kind) pending.State = null;
+            var differing = await DifferingAsync(kind.Key, replayed, ct);
+            foreach (var pending in kind)
+            {
+                if (pending.Unreadable is not null)
+                    await findings.WriteAsync(new Problem(ProblemKind.DocumentDiffers, pending.Seq, pending.Id, pending.Version, pending.Unreadable, Name(pending)), ct);
+                else if (differing.TryGetValue(pending.Id, out var stored) && Differing(stored, replayed[pending.Id]) is { Count: > 0 } fields)
+                    await findings.WriteAsync(new Problem(ProblemKind.DocumentDiffers, pending.Seq, pending.Id, pending.Version,
+                        $"differs from its events in {string.Join(", ", fields)}", Name(pending)), ct);
+            }
+        }
+        await findings.WriteAsync(new Progress("documents", run.Counted(batch.Count)), ct);
+    }
+
+    private static string Name(Pending pending) => $"{pending.Kind.Name} {pending.Id}";
+
+    /// <summary>The stored text of every document PostgreSQL finds unequal (as jsonb) to its replayed one.</summary>
+    private async Task<Dictionary<Guid, string>> DifferingAsync(DocumentKind kind, Dictionary<Guid, string> replayed, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select d.id, d.data::text from unnest($1::uuid[], $2::jsonb[]) r(id, data) join {kind.Table} d on d.id = r.id where d.data <> r.data",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = replayed.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = replayed.Values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var stored = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync(ct)) stored[reader.GetGuid(0)] = reader.GetString(1);
+        return stored;
+    }
+
+    /// <summary>The top-level fields whose values differ, or "the whole document".</summary>
+    private static List<string> Differing(string stored, string replayed)
+    {
+        using var a = JsonDocument.Parse(stored);
+        using var b = JsonDocument.Parse(replayed);
+        if (JsonElement.DeepEquals(a.RootElement, b.RootElement)) return [];
+        if (a.RootElement.ValueKind != JsonValueKind.Object || b.RootElement.ValueKind != JsonValueKind.Object) return ["the whole document"];
+        var right = b.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        var left = a.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        return left.Keys.Union(right.Keys)
+            .Where(k => !left.TryGetValue(k, out var l) || !right.TryGetValue(k, out var r) || !JsonElement.DeepEquals(l, r))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _batches.Writer.TryComplete();
+        if (_comparing is not null) await Task.WhenAny(_comparing);
+        await _session.DisposeAsync();
+    }
+}
