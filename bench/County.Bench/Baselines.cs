@@ -8,17 +8,20 @@ using Sanzi.Api.Imports;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Imports;
 using Sanzi.Ledger.Units;
+using Sanzi.Projections.Imports;
 
 namespace Sanzi.Bench.County;
 
 /// <summary>
 /// What the import is measured against, in the same process on the same database: the big unit's rows decided
-/// into events, then written by raw binary COPY into a plain table of event-sized rows, and by Marten's bulk
-/// append alone (no read models).
+/// into events, then written by raw binary COPY into a plain table of event-sized rows, by Marten's bulk
+/// append alone (no read models), and the floor of what the import writes: the same rows serialized and COPYed into
+/// copies of the very tables it fills, with their indexes (stream, event, hash row, item card, catalog row, debt line),
+/// one COPY per table, nothing read back, no totals.
 /// </summary>
 public static class Baselines
 {
-    public sealed record Result(double CopyRowsPerSecond, double MartenBulkPerSecond);
+    public sealed record Result(double CopyRowsPerSecond, double MartenBulkPerSecond, double FloorItemsPerSecond);
 
     public static async Task<Result> RunAsync(IDocumentStore store, string connection, CountyUnit unit, Stamp stamp)
     {
@@ -57,12 +60,91 @@ public static class Baselines
         }
 
         var copyRate = events.Count / watch.Elapsed.TotalSeconds;
+        var floorRate = await FloorAsync(store, connection, events, stamp);
         var registry = (IEventRegistry)store.Options.Events;
         var streams = events.Select(e => StreamAction.Start(registry, Guid.CreateVersion7(), e)).ToList();
         watch.Restart();
         await store.BulkInsertEventsAsync(streams, streams.Count);
-        return new Result(copyRate, events.Count / watch.Elapsed.TotalSeconds);
+        return new Result(copyRate, events.Count / watch.Elapsed.TotalSeconds, floorRate);
     }
+
+    /// <summary>Items per second written as the import's rows into copies of its tables (indexes and defaults included).</summary>
+    private static async Task<double> FloorAsync(IDocumentStore store, string connection, IReadOnlyList<ILedgerEvent> events, Stamp stamp)
+    {
+        var serializer = store.Options.Serializer();
+        var models = events.Select(e => BulkImportWriter.ReadModels(e).ToList()).ToList();
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        string[] tables = ["mt_streams", "mt_events", "integrity_event_hashes", "mt_doc_item", "mt_doc_catalogrow", "mt_doc_debtline"];
+        await using (var create = new NpgsqlCommand("create schema if not exists bench_floor;" + string.Concat(tables.Select(t =>
+                         $"drop table if exists bench_floor.{t}; create table bench_floor.{t} (like ledger.{t} including all);")), conn))
+            await create.ExecuteNonQueryAsync();
+
+        var watch = Stopwatch.StartNew();
+        var ids = events.Select(_ => Guid.CreateVersion7()).ToList();
+        await Copy("mt_streams (id, type, version, tenant_id, is_archived)", (copy, i) =>
+        {
+            copy.Write(ids[i], NpgsqlDbType.Uuid);
+            copy.Write("item", NpgsqlDbType.Varchar);
+            copy.Write(1L, NpgsqlDbType.Bigint);
+            copy.Write("*DEFAULT*", NpgsqlDbType.Varchar);
+            copy.Write(false, NpgsqlDbType.Boolean);
+        });
+        await Copy("mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, user_name)", (copy, i) =>
+        {
+            copy.Write(i + 1L, NpgsqlDbType.Bigint);
+            copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            copy.Write(ids[i], NpgsqlDbType.Uuid);
+            copy.Write(1L, NpgsqlDbType.Bigint);
+            copy.Write(serializer.ToJson(events[i]), NpgsqlDbType.Jsonb);
+            copy.Write(events[i].GetType().Name, NpgsqlDbType.Varchar);
+            copy.Write(stamp.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz);
+            copy.Write("*DEFAULT*", NpgsqlDbType.Varchar);
+            copy.Write(events[i].GetType().FullName!, NpgsqlDbType.Varchar);
+            copy.Write(false, NpgsqlDbType.Boolean);
+            copy.Write(stamp.Actor, NpgsqlDbType.Varchar);
+        });
+        var hash = System.Security.Cryptography.SHA256.HashData("floor"u8);
+        await Copy("integrity_event_hashes (seq_id, stream_id, version, hash, prev_hash, mac)", (copy, i) =>
+        {
+            copy.Write(i + 1L, NpgsqlDbType.Bigint);
+            copy.Write(ids[i], NpgsqlDbType.Uuid);
+            copy.Write(1L, NpgsqlDbType.Bigint);
+            foreach (var bytes in new[] { hash, HashChainGenesis, hash }) copy.Write(bytes, NpgsqlDbType.Bytea);
+        });
+        foreach (var (table, idOf) in new (string, Func<object, Guid?>)[]
+                 {
+                     ("mt_doc_item", d => (d as Sanzi.Ledger.Items.Item)?.Id), ("mt_doc_catalogrow", d => (d as Sanzi.Projections.Catalog.CatalogRow)?.Id),
+                     ("mt_doc_debtline", d => (d as Sanzi.Projections.Debts.DebtLine)?.Id),
+                 })
+        {
+            var documents = models.SelectMany(m => m.Where(d => idOf(d) is not null)).ToList();
+            await CopyRows($"{table} (id, data, mt_dotnet_type)", documents.Count, (copy, i) =>
+            {
+                copy.Write(idOf(documents[i])!.Value, NpgsqlDbType.Uuid);
+                copy.Write(serializer.ToJson(documents[i]), NpgsqlDbType.Jsonb);
+                copy.Write(documents[i].GetType().FullName!, NpgsqlDbType.Varchar);
+            });
+        }
+
+        return events.Count / watch.Elapsed.TotalSeconds;
+
+        Task Copy(string into, Action<NpgsqlBinaryImporter, int> row) => CopyRows(into, events.Count, row);
+
+        async Task CopyRows(string into, int count, Action<NpgsqlBinaryImporter, int> row)
+        {
+            await using var copy = await conn.BeginBinaryImportAsync($"copy bench_floor.{into} from stdin (format binary)");
+            for (var i = 0; i < count; i++)
+            {
+                await copy.StartRowAsync();
+                row(copy, i);
+            }
+
+            await copy.CompleteAsync();
+        }
+    }
+
+    private static readonly byte[] HashChainGenesis = new byte[32];
 
     /// <summary>A register as the .xlsx a county would send: the same header row and cells as the CSV.</summary>
     public static byte[] ToXlsx(byte[] csv)

@@ -32,8 +32,8 @@ public static class WritesBench
         var bench = new WriteBench(host.Services, host.Server.CreateClient());
         Console.WriteLine($"Sanzi Ledger write path, {Environment.ProcessorCount} cores, PostgreSQL at {new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host}");
         Console.WriteLine();
-        Report("record an asset, one transaction each", commands,
-            await bench.RegisterAssetsThroughLedger(commands), await bench.AppendAssetsWithRawMarten(commands));
+        var (ledgerAssets, rawAssets) = await bench.RegisterAssets(commands);
+        Report("record an asset, one transaction each, the two taking turns", commands, ledgerAssets, rawAssets);
         Console.WriteLine();
         var (ledger, raw) = await bench.Handover(handoverItems);
         Console.WriteLine($"hand over a unit of {handoverItems:N0} items in one transaction (the third signature)");

@@ -20,7 +20,7 @@ public sealed record WriteMetadata(string UserName, string? CorrelationId, IRead
 /// <summary>
 /// The bulk append path (批量写入): many streams' events by binary COPY on the caller's connection and transaction, the
 /// writer-side hashes computed and inserted in that same transaction exactly as <see cref="EventHashing"/> does for a
-/// session (the rows are read back, so the hash covers what was stored). A Marten session costs a statement, a version
+/// session (PostgreSQL hashes the stored rows, so the hash covers what was stored). A Marten session costs a statement, a version
 /// check and a hash lookup per stream; here a batch of any size is five statements. Sequence numbers come from the
 /// store's own sequence, so the async daemon (inspection), verify and sealing take the events like any others.
 /// Lost races fail the whole transaction: a new stream that exists already (the streams table's key), an existing one
@@ -54,9 +54,13 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
         await StartStreamsAsync(connection, tenantId, writes.Where(w => w.From == 0).ToList(), ct);
         await MoveStreamsAsync(connection, transaction, writes.Where(w => w.From > 0).ToList(), ct);
         await CopyEventsAsync(connection, tenantId, writes, sequences, metadata, ct);
-        await EventHashing.HashAsync(_tables, keys, connection, transaction, sequences, ct);
+        await EventHashing.HashAsync(_tables, keys, connection, transaction, Streams(writes, sequences), ct);
         return sequences;
     }
+
+    /// <summary>Each event's sequence number and stream, in the order the sequences were given out.</summary>
+    private static List<(long, Guid)> Streams(IReadOnlyList<StreamWrite> writes, long[] sequences) =>
+        writes.SelectMany(w => w.Events.Select(_ => w.StreamId)).Select((stream, i) => (sequences[i], stream)).ToList();
 
     /// <summary>
     /// Draws the batch's sequence numbers once the transaction holds a transaction id and the events table's write lock,

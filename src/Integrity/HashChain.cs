@@ -25,7 +25,8 @@ public static class HashChain
     /// <summary>The "previous hash" of the first seal, in hex like every seal field.</summary>
     public static readonly string SealGenesis = new('0', 2 * Size);
 
-    private static readonly byte[] Magic = "sanzi-event-v1"u8.ToArray();
+    /// <summary>The preimage's first bytes; the writer's SQL (<see cref="EventHashing"/>) starts from them too.</summary>
+    internal static readonly byte[] Magic = "sanzi-event-v1"u8.ToArray();
 
     public static byte[] Link(ReadOnlySpan<byte> previous, EventRow e)
     {

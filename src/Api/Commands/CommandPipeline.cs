@@ -50,9 +50,15 @@ public static class CommandPipeline
         if (actor.Role is { } role) session.SetHeader(EventHeaders.Role, role);
     }
 
-    /// <summary>Continues for a new key; answers as the first time for a repeat; refuses a key reused for other content.</summary>
-    public static async Task<IResult> ReplayAsync(CommandTicket ticket, IDocumentSession session, CancellationToken ct)
+    /// <summary>
+    /// Continues for a new key; answers as the first time for a repeat; refuses a key reused for other content. A first
+    /// attempt does not look (a round trip on every command for the rare repeat): a repeat then either fails to file its
+    /// receipt (the receipts' key), a lost race, or is refused by the rules; either way <see cref="LostRaces"/> runs the
+    /// request again with the receipt looked up, so it answers exactly as before and writes nothing.
+    /// </summary>
+    public static async Task<IResult> ReplayAsync(CommandTicket ticket, HttpContext context, IDocumentSession session, CancellationToken ct)
     {
+        if (!LostRaces.ReceiptsChecked(context)) return WolverineContinue.Result();
         if (await session.LoadAsync<CommandReceipt>(ticket.ReceiptId, ct) is not { } receipt) return WolverineContinue.Result();
         if (receipt.Fingerprint != ticket.Fingerprint)
             throw Refused.Conflict($"Idempotency key '{ticket.IdempotencyKey}' was already used for a different {ticket.CommandName}.");

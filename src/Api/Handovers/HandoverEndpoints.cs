@@ -47,13 +47,14 @@ public static class SignHandoverEndpoint
         var successor = (await session.Events.FetchForWriting<UnitBook>(StreamIds.ForUnit(successorCode), ct)).Aggregate!;
         if (others.All(o => o.IsClosed)) await session.Events.FetchForWriting<Reform>(reform.Id, ct);
 
-        var items = await session.ItemsOfUnitAsync(code, ct);
+        var holdings = bulk.Covers ? await bulk.ReadAsync(session, code, ct) : null;
+        var items = holdings?.Items ?? await session.ItemsOfUnitAsync(code, ct);
         var events = command.Decide(new SignHandover.Books(unit, successor, reform, others, items), stamp);
         var transfers = events.Select(e => e.Event).OfType<ItemTransferred>().ToList();
-        if (transfers.Count > 0 && bulk.Covers)
+        if (transfers.Count > 0 && holdings is not null)
         {
             session.Append(events.Where(e => e.Event is not ItemTransferred));
-            await bulk.EnlistAsync(session, items, transfers, ct);
+            bulk.Enlist(session, holdings, transfers);
         }
         else session.Append(events);
         var closed = events.Select(e => e.Event).OfType<BooksHandedOver>().SingleOrDefault();

@@ -32,14 +32,17 @@ public sealed class BulkDocuments(IDocumentStore store)
         var table = store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
         await Execute(connection, transaction, "create temporary table sanzi_replaced (id uuid primary key, version bigint not null, data jsonb not null) on commit drop", ct);
         var serializer = store.Options.Serializer();
+        // Serialised on every core first: a handover's 10,000 catalog rows are ~30 MB of JSON, the longest step when done row by row.
+        var json = new string[documents.Count];
+        Parallel.For(0, documents.Count, i => json[i] = serializer.ToJson(documents[i].Document));
         await using (var copy = await connection.BeginBinaryImportAsync("copy sanzi_replaced (id, version, data) from stdin (format binary)", ct))
         {
-            foreach (var (id, version, document) in documents)
+            for (var i = 0; i < documents.Count; i++)
             {
                 await copy.StartRowAsync(ct);
-                copy.Write(id, NpgsqlDbType.Uuid);
-                copy.Write(version, NpgsqlDbType.Bigint);
-                copy.Write(serializer.ToJson(document), NpgsqlDbType.Jsonb);
+                copy.Write(documents[i].Id, NpgsqlDbType.Uuid);
+                copy.Write(documents[i].Version, NpgsqlDbType.Bigint);
+                copy.Write(json[i], NpgsqlDbType.Jsonb);
             }
 
             await copy.CompleteAsync(ct);

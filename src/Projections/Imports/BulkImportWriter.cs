@@ -89,7 +89,7 @@ public sealed class BulkImportWriter(IDocumentStore store, EventCopy events, Bul
     }
 
     /// <summary>What the inline projections make of an item's first event.</summary>
-    private static IEnumerable<object> ReadModels(ILedgerEvent registered) => registered switch
+    public static IEnumerable<object> ReadModels(ILedgerEvent registered) => registered switch
     {
         AssetRegistered e => [Item.Create(e), CatalogRow.Create(e)],
         ResourceRegistered e => [Item.Create(e), CatalogRow.Create(e)],

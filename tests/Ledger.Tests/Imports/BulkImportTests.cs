@@ -2,6 +2,7 @@ using System.Text;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
+using Sanzi.Ledger.Items;
 using Sanzi.Projections.Imports;
 using Sanzi.Tests.Support;
 using Shouldly;
@@ -48,5 +49,23 @@ public class BulkImportTests(LedgerFixture fixture)
             group by 1
             """, commanded, code);
         shapes.ShouldHaveSingleItem();
+    }
+
+    /// <summary>PostgreSQL hashes what the writers store; the verifier hashes the text it reads: escapes, quotes and characters outside the BMP included.</summary>
+    [Fact]
+    public async Task Text_that_json_escapes_is_hashed_by_the_writer_as_the_verifier_reads_it()
+    {
+        var code = Sample.TownshipCode();
+        await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
+        var awkward = "\"办公桌 \"\"甲\"\" \\ <b>&+'😀\t\r\n第二行\"";
+        var csv = Encoding.UTF8.GetBytes($"{AssetHeader}\r\nBG-0001,集体,固定资产-办公设备及家具,{awkward},1.2米,1,张,1200.50,0,2019-05-01,村部,张三,\r\n");
+
+        (await _api.PostFile($"/api/units/{code}/imports?table=assets", csv, 200)).GetProperty("written").GetInt32().ShouldBe(1);
+
+        var (summary, problems) = await _api.Verify();
+        problems.ShouldBeEmpty();
+        summary.GetProperty("ok").GetBoolean().ShouldBeTrue();
+        await using var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.ItemsOfUnitAsync(code, CancellationToken.None)).Single().Name.ShouldBe("办公桌 \"甲\" \\ <b>&+'😀\t\r\n第二行");
     }
 }

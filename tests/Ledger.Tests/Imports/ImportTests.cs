@@ -208,6 +208,27 @@ public class ImportTests(LedgerFixture fixture)
     }
 
     [Fact]
+    public async Task Registers_of_several_units_go_in_one_call_and_a_bad_one_writes_nothing_of_its_own()
+    {
+        var (first, second, bad) = (await NewUnit(), await NewUnit(), await NewUnit());
+        // Batches of 7 across the registers: a batch holds rows of both units, two batches are written at once.
+        var importer = new Importer(fixture.Host.Services.GetRequiredService<IDocumentStore>(), Sample.Clock,
+            fixture.Host.Services.GetRequiredService<BulkImportWriter>()) { BatchSize = 7 };
+
+        var results = await importer.ImportAsync(
+            [
+                new ImportRequest(first, Tables.Assets, Rows(Assets(12))), new ImportRequest(second, Tables.Assets, Rows(Assets(9))),
+                new ImportRequest(bad, Tables.Assets, Rows(Csv(AssetHeader, AssetLine(1), AssetLine(2, date: "昨天")))),
+            ], new Actor("导入员", null), null, null, CancellationToken.None);
+
+        results.Select(r => (r.UnitCode, r.Written, r.Problems.Count)).ShouldBe([(first, 12, 0), (second, 9, 0), (bad, 0, 1)]);
+        results[2].Problems.Single().Field.ShouldBe("第3行 取得日期");
+        (await ItemsOf(first)).Select(i => i.ItemCode).ShouldBe(Enumerable.Range(1, 12).Select(n => $"BG-{n:D4}"));
+        (await ItemsOf(second)).Count.ShouldBe(9);
+        (await ItemsOf(bad)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_csv_template_is_the_header_row_with_a_byte_order_mark()
     {
         var (body, _) = await _api.Download("/api/imports/templates/debts?format=csv");
