@@ -23,8 +23,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 await using var database = await LedgerDatabase.TryOpenAsync(builder.Configuration, builder.Environment.ContentRootPath);
 if (database is null) return 1;
 
+var nodes = LedgerNodes.From(builder.Configuration);
 builder.Services.AddLedgerStore(database.ConnectionString,
-    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds(), LedgerTenants.From(builder.Configuration));
+    builder.Configuration.GetSection(LeadThresholds.Section).Get<LeadThresholds>() ?? new LeadThresholds(), LedgerTenants.From(builder.Configuration), nodes);
 builder.Host.UseWolverine(opts =>
 {
     // Named, not guessed from the call stack: under the test runner Wolverine otherwise adopted the test assembly and found no endpoints.
@@ -32,7 +33,8 @@ builder.Host.UseWolverine(opts =>
     // The one owner of the unit of work: Wolverine saves each command's events and receipt together.
     opts.Policies.AutoApplyTransactions();
     opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
-    opts.Durability.Mode = DurabilityMode.Solo;
+    // Balanced: the nodes see each other through the default database, and its leader spreads the projections' agents.
+    opts.Durability.Mode = nodes.Balanced ? DurabilityMode.Balanced : DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => LedgerJson.Configure(o.SerializerOptions));

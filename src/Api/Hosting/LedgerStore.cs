@@ -36,10 +36,11 @@ public static class LedgerStore
     /// gets the same schema, its own events, hash chain and projections, and the daemon runs in every one.
     /// </summary>
     public static IServiceCollection AddLedgerStore(this IServiceCollection services, string connectionString, LeadThresholds thresholds,
-        LedgerTenants? tenants = null)
+        LedgerTenants? tenants = null, LedgerNodes? nodes = null)
     {
         tenants ??= LedgerTenants.None;
-        services.AddMarten(opts =>
+        var balanced = nodes?.Balanced == true;
+        var marten = services.AddMarten(opts =>
             {
                 if (tenants.IsMultiTenanted) opts.UseTenantDatabases(connectionString, tenants);
                 else opts.Connection(new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
@@ -70,14 +71,17 @@ public static class LedgerStore
                 opts.Schema.For<CommandReceipt>();
                 opts.AddInspection(thresholds);
             })
-            .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             // Wolverine's own tables (inbox, outbox, nodes) stay in the default database whatever the tenancy.
             .IntegrateWithWolverine(w =>
             {
                 if (tenants.IsMultiTenanted) w.MainDatabaseConnectionString = connectionString;
+                // Several nodes: Wolverine runs the daemon, each projection of each database on one node; it refuses a
+                // Marten-side daemon beside it (two coordinators would stall the projections).
+                w.UseWolverineManagedEventSubscriptionDistribution = balanced;
             });
+        if (!balanced) marten.AddAsyncDaemon(DaemonMode.Solo);
         return services.AddSingleton(thresholds).AddSingleton(tenants)
             .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
     }

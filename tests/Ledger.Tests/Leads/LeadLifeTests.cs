@@ -39,22 +39,7 @@ public class LeadLifeTests(LedgerFixture fixture)
     /// <summary>Two old townships of a reform that both paid one payee: a shared-payee lead for each.</summary>
     private async Task<(Guid ReformId, string Payee)> SharedPayee()
     {
-        var a = new Books(_api, Sample.TownshipCode());
-        var b = new Books(_api, Sample.TownshipCode());
-        var reformId = (await _api.Post("/api/reforms", new
-        {
-            idempotencyKey = Sample.Key(), title = "两乡合并", approvalDocument = "赣府字〔2026〕33号", approvedOn = "2026-11-01",
-            plannedFreezeDate = "2026-11-30", noticeDays = 0,
-            predecessors = new[] { new { code = a.Code, name = "东乡" }, new { code = b.Code, name = "西乡" } },
-            successors = new[] { new { code = Sample.TownshipCode(), name = "新镇" } },
-        }, 201)).GetProperty("reformId").GetGuid();
-        var payee = $"县热力公司{Guid.NewGuid():N}"[..12];
-        foreach (var books in new[] { a, b })
-            await _api.Post($"/api/fund-accounts/{await books.Account("bank", 10_000m)}/payments", new
-            {
-                idempotencyKey = Sample.Key(), amount = 900m, payeeName = payee, payeeType = "outsideUnit", purpose = "供暖费", accountCode = "541",
-                voucherNumber = "记-1", approval = new { approver = "乡长", document = "乡务会纪要〔2026〕2号", approvedAt = "2026-01-05T02:00:00Z" },
-            }, 200);
+        var (reformId, payee) = await SharedPayees.WriteAsync(_api);
         await _api.CaughtUp();
         Rules(await _api.Get($"/api/leads?reform={reformId}")).ShouldBe(["sharedPayee", "sharedPayee"]);
         return (reformId, payee);
