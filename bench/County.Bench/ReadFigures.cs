@@ -22,4 +22,7 @@ public static class ReadFigures
             Console.WriteLine("the async projections had not caught up after 5 minutes; the read figures are taken beside them");
         }
     }
+
+    /// <summary>The one-minute load average when the read figures were taken: they share two cores with whatever else runs.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

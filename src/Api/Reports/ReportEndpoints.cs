@@ -23,11 +23,16 @@ public static class ReportEndpoints
         CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
-        // Now, the rows' columns only; at another time, the rows replayed.
-        var report = request.Time.IsNow
-            ? await CatalogLines.LoadAsync(session, code, request.Book, ct)
-            : CatalogReport.Build(await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book));
-        return Render(report, request.Format, clock);
+        if (!request.Time.IsNow) return Render(CatalogReport.Build(await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book)), request.Format, clock);
+        // Now, the rows' columns only, and JSON and CSV written as they arrive; the unit and its book are settled (or refused) first.
+        var lines = await CatalogLines.OpenAsync(session, code, request.Book, ct);
+        return request.Format switch
+        {
+            ReportFormat.Json => Results.Stream(body => CatalogWriter.JsonAsync(lines, session, body, ct), JsonType),
+            ReportFormat.Csv => Results.Stream(body => CatalogWriter.CsvAsync(lines, session, body, ct), ReportFiles.CsvType,
+                CatalogReport.FileNameOf(lines.Unit.Code, lines.Book) + ".csv"),
+            _ => Render(await lines.LoadAsync(session, ct), request.Format, clock),
+        };
     }
 
     /// <summary>清产核资汇总表</summary>
@@ -43,6 +48,9 @@ public static class ReportEndpoints
     public static async Task<IResult> Debts(string code, string? format, string? asOf, string? knownAt, string? book, IQuerySession session, IClock clock, CancellationToken ct)
     {
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
+        // Now, the lines the documents keep printed, copied; the unit, its book and the lines are read (or refused) first.
+        if (request.Time.IsNow && request.Format == ReportFormat.Json && await DebtRegisterWriter.OpenAsync(session, code, request.Book, ct) is { } register)
+            return Results.Stream(body => register.JsonAsync(body, ct), JsonType);
         return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 
@@ -66,6 +74,8 @@ public static class ReportEndpoints
         var records = await UnitRecords.LoadAsync(session, code, request.Time, ct, request.Book);
         return Render(await build(records, ct), request.Format, clock);
     }
+
+    private const string JsonType = "application/json; charset=utf-8";
 
     private static IResult Render(IReport report, ReportFormat format, IClock clock) => format switch
     {

@@ -87,7 +87,7 @@ public sealed record DebtRegisterReport(
     }
 
     /// <summary>A line as the given unit's register shows it: the lock that counts for that unit, and what moved since.</summary>
-    private static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
+    public static DebtRegisterLine Line(string status, DebtLine line, string unitCode)
     {
         var locked = line.LockFor(unitCode);
         var since = locked is null ? [] : line.Movements.Skip(locked.MovementsBefore).ToList();

@@ -40,3 +40,11 @@ public interface IReport
 
     Filing Filing();
 }
+
+/// <summary>Where a report line's cells go, one by one (a table row, or the CSV being written).</summary>
+public interface ICells
+{
+    void Text(string? value);
+
+    void Number(decimal value, CellKind kind);
+}

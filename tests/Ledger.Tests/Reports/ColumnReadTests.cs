@@ -35,6 +35,9 @@ public class ColumnReadTests(LedgerFixture fixture)
             Json(columns).ShouldBe(Json(folded), code);
             ReportFiles.Csv(columns).Content.ShouldBe(ReportFiles.Csv(folded).Content, code);
             columns.Items.ShouldNotBeEmpty(code);
+            // Written as the lines arrive, the answer is the serializer's and the CSV's bytes.
+            (await Streamed(CatalogWriter.JsonAsync, session, code)).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(folded, LedgerJson.Options), code);
+            (await Streamed(CatalogWriter.CsvAsync, session, code)).ShouldBe(ReportFiles.Csv(folded).Content, code);
         }
 
         var east = await CatalogLines.LoadAsync(session, m.East.Code, null, ct);
@@ -50,6 +53,16 @@ public class ColumnReadTests(LedgerFixture fixture)
             kept.Counterparties.SelectMany(c => c.Lines).ShouldContain(l => l.LockedBalance != null, code);
         }
 
+        // Copied from the lines the documents keep printed, the register of now is the serializer's bytes of the report built from its lines.
+        foreach (var code in new[] { m.East.Code, m.West.Code, m.Merged.Code })
+        {
+            var built = await DebtRegisterReport.LoadAsync(session, code, ReportTime.Now, null, ct);
+            built.Counterparties.ShouldNotBeEmpty(code);
+            using var body = new MemoryStream();
+            await (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull(code).JsonAsync(body, ct);
+            body.ToArray().ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
+        }
+
         // The new village shows each line under the lock its old village took, and what moved since, as the line's document has them.
         var merged = await DebtRegisterReport.LoadAsync(session, m.Merged.Code, ReportTime.Now, null, ct);
         var lines = merged.Counterparties.SelectMany(c => c.Lines).ToList();
@@ -62,6 +75,14 @@ public class ColumnReadTests(LedgerFixture fixture)
             (line.LockedAsOf, line.LockedBalance, line.CurrentBalance).ShouldBe((locked.AsOf, locked.Balance, document.Balance));
             Json(line.MovementsSinceLock).ShouldBe(Json(document.Movements.Skip(locked.MovementsBefore).ToList()));
         }
+    }
+
+    private static async Task<byte[]> Streamed(Func<CatalogLines, IQuerySession, Stream, CancellationToken, Task> write, IQuerySession session, string code)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var body = new MemoryStream();
+        await write(await CatalogLines.OpenAsync(session, code, null, ct), session, body, ct);
+        return body.ToArray();
     }
 
     private static string Json(object report) => JsonSerializer.Serialize(report, report.GetType(), LedgerJson.Options);

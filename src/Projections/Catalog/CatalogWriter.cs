@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Marten;
+using NodaTime.Text;
+using Sanzi.Ledger.Common;
+using Sanzi.Projections.Reports;
+
+namespace Sanzi.Projections.Catalog;
+
+/// <summary>
+/// The catalog of now written while PostgreSQL sends its lines (<see cref="CatalogLines"/>): each line goes from the reader's
+/// columns into the JSON (<see cref="JsonChunks"/>) or CSV in a buffer, and the buffer to the response whenever it holds a
+/// chunk, so nothing of the whole catalog is held. The bytes are those the serializer and the CSV of <see cref="CatalogReport"/> give
+/// (same property order, same escaping: the serializer's default encoder, Chinese as <c>\uXXXX</c>).
+/// </summary>
+public static class CatalogWriter
+{
+    public static async Task JsonAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
+    {
+        await using var chunks = new JsonChunks(body);
+        var json = chunks.Json;
+        var counts = await lines.ReadAsync(session, async (reader, counts) =>
+        {
+            if (json.CurrentDepth == 0) Head(json, lines, counts);
+            Line(json, new CatalogLines.Line(reader, lines.NameOf));
+            await chunks.SendIfFullAsync(ct);
+        }, ct);
+        if (json.CurrentDepth == 0) Head(json, lines, counts);
+        json.WriteEndArray();
+        json.WriteString("book", ApiNames.Name(lines.Book));
+        json.WriteEndObject();
+        await chunks.SendAsync(ct);
+    }
+
+    public static async Task CsvAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
+    {
+        var buffer = new MemoryStream(JsonChunks.Chunk * 2);
+        var csv = ReportFiles.CsvOf(buffer);
+        csv.WriteRecord(CatalogReport.Columns.Select(c => c.Header).ToArray());
+        var cells = new ReportFiles.CsvCells(csv);
+        await lines.ReadAsync(session, async (reader, _) =>
+        {
+            CatalogReport.Cells(new CatalogLines.Line(reader, lines.NameOf), ref cells);
+            csv.EndRecord();
+            if (buffer.Length >= JsonChunks.Chunk)
+            {
+                await csv.FlushAsync(ct);
+                await SendAsync(buffer, body, ct);
+            }
+        }, ct);
+        await csv.DisposeAsync();
+        await SendAsync(buffer, body, ct);
+    }
+
+    /// <summary>The report's fields before its lines, as <see cref="CatalogReport"/> orders them; a catalog of now has no asOf or knownAt.</summary>
+    private static void Head(Utf8JsonWriter json, CatalogLines lines, CatalogLines.Counts counts)
+    {
+        json.WriteStartObject();
+        json.WriteString("unitCode", lines.Unit.Code);
+        json.WriteString("unitName", lines.Unit.Name);
+        json.WriteNull("asOf");
+        json.WriteNull("knownAt");
+        json.WriteNumber("itemsInBooks", counts.InBooks);
+        json.WriteNumber("itemsHandedOver", counts.HandedOver);
+        json.WriteNumber("itemsDisposed", counts.Disposed);
+        json.WriteStartArray("items");
+    }
+
+    /// <summary>A <see cref="CatalogLine"/>'s properties in their order.</summary>
+    private static void Line(Utf8JsonWriter json, CatalogLines.Line line)
+    {
+        var (book, verified, to, on) = (line.NetValue, line.VerifiedValue, line.HandedOverTo, line.HandedOverOn);
+        json.WriteStartObject();
+        json.WriteString("itemId", line.Id);
+        json.WriteString("itemCode", line.ItemCode);
+        json.WriteString("name", line.Name);
+        json.WriteString("kind", ApiNames.Name(line.Kind));
+        json.WriteString("category", line.Category);
+        json.WriteString("categoryName", line.CategoryName);
+        Text(json, "specification", line.Specification);
+        json.WriteNumber("quantity", line.Quantity);
+        json.WriteString("measureUnit", line.MeasureUnit);
+        Text(json, "location", line.Location);
+        Text(json, "keeper", line.Keeper);
+        json.WriteNumber("originalValue", line.OriginalValue);
+        json.WriteNumber("accumulatedDepreciation", line.AccumulatedDepreciation);
+        json.WriteNumber("netValue", book);
+        json.WriteNumber("verifiedValue", verified);
+        json.WriteNumber("difference", verified - book);
+        Text(json, "reason", line.Reason);
+        Text(json, "titleDocument", line.TitleDocument);
+        Text(json, "encumbrance", line.Encumbrance);
+        json.WriteString("status", line.Status);
+        json.WriteString("statusText", line.StatusText);
+        Text(json, "handedOverTo", to);
+        Text(json, "handedOverOn", on is { } day ? LocalDatePattern.Iso.Format(day) : null);
+        json.WriteString("ownership", ApiNames.Name(line.Ownership));
+        json.WriteEndObject();
+    }
+
+    private static void Text(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+
+    private static async Task SendAsync(MemoryStream buffer, Stream body, CancellationToken ct)
+    {
+        await body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+        buffer.SetLength(0);
+    }
+}
