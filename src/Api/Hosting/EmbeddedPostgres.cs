@@ -59,7 +59,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(socketDir);
         GiveToServiceUser(dataDir);
         var port = FreeLoopbackPort();
-        var settings = $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        // Verify reads the log on several connections at once (a share of the streams per core, each with its own events and
+        // hash scans); the test suite's many ledgers on one server ran out of 200 while a browser verified.
+        var settings = $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=500";
         if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(binDir, "pg_ctl", ct, "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
             "-o", settings, "start");
