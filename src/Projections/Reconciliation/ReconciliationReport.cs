@@ -12,7 +12,14 @@ namespace Sanzi.Projections.Reconciliation;
 /// received. Land (资源) is compared by area in 亩 as well, since most parcels carry no value.
 /// </summary>
 public sealed record CategoryCheck(string UnitCode, string UnitName, ItemKind Kind, string Category, string CategoryName, decimal Expected,
-    decimal Actual, decimal Difference, decimal? ExpectedArea, decimal? ActualArea, decimal? AreaDifference);
+    decimal Actual, decimal Difference, decimal? ExpectedArea, decimal? ActualArea, decimal? AreaDifference)
+{
+    /// <summary>A check from its sums; the area difference is shown for land only.</summary>
+    public static CategoryCheck Of(string unitCode, string unitName, ItemKind kind, string category, string categoryName, decimal expected, decimal actual,
+        decimal? expectedArea, decimal? actualArea) =>
+        new(unitCode, unitName, kind, category, categoryName, expected, actual, actual - expected, expectedArea, actualArea,
+            kind == ItemKind.Resource ? actualArea - expectedArea : null);
+}
 
 /// <summary>An item behind a difference of value or of area, with both figures and why they differ.</summary>
 public sealed record ItemDifference(string UnitCode, Guid ItemId, string ItemCode, string Name, string CategoryName, decimal Expected, decimal Actual,
@@ -47,9 +54,9 @@ public sealed record ReconciliationReport(
         Ownership book)
     {
         var oldCodes = reform.Predecessors.Select(p => p.Code).ToHashSet();
-        var handed = oldUnits.SelectMany(u => u.Lines.Where(l => l.CountedValue is not null || l.HandedOver)
-            .Select(l => new Pair(u.Unit.Code, u.Unit.Name, l.Item, l.CountedValue ?? 0m, l.Transfer?.Value ?? 0m,
-                Area(l.Item, l.CountedValue is null ? 0m : Land.VerifiedArea(l.Item)), Area(l.Item, l.Transfer?.HandedQuantity ?? 0m), HandoverReason(l))))
+        var handed = oldUnits.SelectMany(u => u.Lines.Select(l => (Line: l, Figure: ReconciliationFigure.Handed(l))).Where(x => x.Figure is not null)
+            .Select(x => new Pair(u.Unit.Code, u.Unit.Name, x.Line.Item, x.Figure!.Expected, x.Figure.Actual, x.Figure.ExpectedArea, x.Figure.ActualArea,
+                x.Figure.Reason ?? "")))
             .ToList();
         var received = newUnits.SelectMany(u => Received(u, oldCodes, oldUnits)).ToList();
 
@@ -57,12 +64,17 @@ public sealed record ReconciliationReport(
             .Select(p => new ItemDifference(p.UnitCode, p.Item.Id, p.Item.ItemCode, p.Item.Name, p.Item.CategoryName, p.Expected, p.Actual,
                 p.Actual - p.Expected, p.ExpectedArea, p.ActualArea, p.Reason))
             .ToList();
-        var allHandedOver = oldUnits.All(u => u.Unit.IsClosed);
-        return new ReconciliationReport(reform.Id, reform.Title, time.AsOf, time.KnownAt, allHandedOver, allHandedOver && differences.Count == 0,
-            Checks(handed), Checks(received), differences, book);
+        return Of(reform, time, oldUnits.All(u => u.Unit.IsClosed), Checks(handed), Checks(received), differences, book);
     }
 
-    private static decimal? Area(Item item, decimal area) => item.Kind == ItemKind.Resource ? area : null;
+    /// <summary>The report from its checks and differences, however they were summed: reconciled once all is handed over and nothing differs.</summary>
+    public static ReconciliationReport Of(Reform reform, ReportTime time, bool allHandedOver, IReadOnlyList<CategoryCheck> oldUnits,
+        IReadOnlyList<CategoryCheck> newUnits, IReadOnlyList<ItemDifference> differences, Ownership book) =>
+        new(reform.Id, reform.Title, time.AsOf, time.KnownAt, allHandedOver, allHandedOver && differences.Count == 0, oldUnits, newUnits, differences, book);
+
+    /// <summary>Checks in the report's order: by unit code, kind, category.</summary>
+    public static List<CategoryCheck> Ordered(IEnumerable<CategoryCheck> checks) =>
+        checks.OrderBy(c => c.UnitCode, StringComparer.Ordinal).ThenBy(c => c.Kind).ThenBy(c => c.Category, StringComparer.Ordinal).ToList();
 
     /// <summary>What a new unit received from the reform's old units, paired with what they handed over to it.</summary>
     private static IEnumerable<Pair> Received(UnitRecords unit, IReadOnlySet<string> oldCodes, IReadOnlyList<UnitRecords> oldUnits)
@@ -79,27 +91,15 @@ public sealed record ReconciliationReport(
             var got = receivedHere.TryGetValue(id, out var r) ? r : default;
             var item = got.Line?.Item ?? sent!.Item;
             yield return new Pair(code, unit.Unit.Name, item, sent?.Transfer!.Value ?? 0m, got.Transfer?.Value ?? 0m,
-                Area(item, sent?.Transfer!.HandedQuantity ?? 0m), Area(item, got.Line?.Item.Quantity ?? 0m),
+                ReconciliationFigure.Area(item, sent?.Transfer!.HandedQuantity ?? 0m), ReconciliationFigure.Area(item, got.Line?.Item.Quantity ?? 0m),
                 sent is null ? "接收单位有、移交单位未移交" : got.Line is null ? "已移交、接收单位未接收" : "移交与接收金额不一致");
         }
     }
 
-    private static string HandoverReason(UnitLine line) => line switch
-    {
-        { Transfer: null, Item.Status: ItemStatus.Disposed } => "核实后已处置，未移交",
-        { Transfer: null } => "尚未移交",
-        { CountedValue: null } => "未经盘点即移交",
-        { Transfer: { } t } when t.Value == line.CountedValue => "移交面积与核实面积不一致",
-        _ => "核实后发生收付或增减，移交金额与核实数不一致",
-    };
-
     private static List<CategoryCheck> Checks(IEnumerable<Pair> pairs) =>
-        pairs.GroupBy(p => (p.UnitCode, p.UnitName, p.Item.Kind, p.Item.Category, p.Item.CategoryName))
-            .OrderBy(g => g.Key.UnitCode, StringComparer.Ordinal).ThenBy(g => g.Key.Kind).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
-            .Select(g => new CategoryCheck(g.Key.UnitCode, g.Key.UnitName, g.Key.Kind, g.Key.Category, g.Key.CategoryName, g.Sum(p => p.Expected),
-                g.Sum(p => p.Actual), g.Sum(p => p.Actual) - g.Sum(p => p.Expected), g.Sum(p => p.ExpectedArea), g.Sum(p => p.ActualArea),
-                g.Key.Kind == ItemKind.Resource ? g.Sum(p => p.ActualArea) - g.Sum(p => p.ExpectedArea) : null))
-            .ToList();
+        Ordered(pairs.GroupBy(p => (p.UnitCode, p.UnitName, p.Item.Kind, p.Item.Category, p.Item.CategoryName))
+            .Select(g => CategoryCheck.Of(g.Key.UnitCode, g.Key.UnitName, g.Key.Kind, g.Key.Category, g.Key.CategoryName, g.Sum(p => p.Expected),
+                g.Sum(p => p.Actual), g.Sum(p => p.ExpectedArea), g.Sum(p => p.ActualArea))));
 
     public string FileName() => $"对账报告-{ReformId:N}-{BookOf.ChineseName(Book)}";
 

@@ -1,5 +1,6 @@
 using Marten;
 using Sanzi.Projections.Catalog;
+using Sanzi.Projections.Reconciliation;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -11,7 +12,8 @@ namespace Sanzi.Projections.Summary;
 
 /// <summary>
 /// The totals the summary (清产核资汇总表) and the debt register read instead of every catalog row: per unit, book
-/// and <see cref="SummaryBucket"/> the count and sums, and per unit the claims and liabilities it lists. The catalog
+/// and <see cref="SummaryBucket"/> the count and sums, per unit the claims and liabilities it lists, and the
+/// reconciliation's sums and differences (<see cref="ReconciliationTotals"/>). The catalog
 /// projection computes each row's <see cref="SummaryShare"/>s; a trigger on the row's table takes the old shares
 /// away and adds the new ones in the statement that writes the row. So every path that writes catalog rows (inline
 /// projection, rebuild, the bulk import's COPY) keeps the totals, in the same transaction, without reading the unit's
@@ -65,7 +67,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         {
             Timing = TriggerTiming.After, Events = TriggerEvents.Truncate, ForEachRow = false,
         };
-        return [totals, debts, function, counted, perRow, emptied];
+        return [totals, debts, .. ReconciliationTotals.Tables(schema), function, counted, perRow, emptied];
     }
 
     /// <summary>
@@ -77,7 +79,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         CREATE OR REPLACE FUNCTION {{schema}}.summary_shares_kept() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'TRUNCATE' THEN
-            TRUNCATE {{schema}}.{{TotalsTable}}, {{schema}}.{{DebtsTable}};
+            TRUNCATE {{schema}}.{{TotalsTable}}, {{schema}}.{{DebtsTable}}, {{ReconciliationTotals.Truncated(schema)}};
             RETURN NULL;
           END IF;
           IF current_setting('{{InBulkSetting}}', true) = 'on' THEN
@@ -86,30 +88,46 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
           IF TG_OP = 'UPDATE' AND OLD.data -> 'shares' = NEW.data -> 'shares' THEN
             RETURN NULL;
           END IF;
-          {{AddShares("SELECT -1 AS sign, OLD.data -> 'shares' AS shares WHERE TG_OP <> 'INSERT' UNION ALL SELECT 1, NEW.data -> 'shares' WHERE TG_OP <> 'DELETE'")}}
+          {{AddShares(Signed)}}
+          {{ReconciliationTotals.AddFigures(schema, Signed)}}
           IF TG_OP <> 'INSERT' THEN
             DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = OLD.id;
+            {{ReconciliationTotals.RemoveDifferences(schema, "OLD.id")}}
           END IF;
           IF TG_OP <> 'DELETE' THEN
-            {{AddDebts("SELECT NEW.id AS id, NEW.data -> 'shares' AS shares")}}
+            {{AddDebts(Written)}}
+            {{ReconciliationTotals.AddDifferences(schema, Written)}}
           END IF;
           RETURN NULL;
         END
         $$;
         """;
 
+    private const string Signed =
+        "SELECT -1 AS sign, OLD.data -> 'shares' AS shares WHERE TG_OP <> 'INSERT' UNION ALL SELECT 1, NEW.data -> 'shares' WHERE TG_OP <> 'DELETE'";
+
+    private const string Written = "SELECT NEW.id AS id, NEW.data -> 'shares' AS shares";
+
     /// <summary>The same sums for many rows in one statement each: −1 for rows about to be rewritten, +1 once written.</summary>
-    private string CountedSql() => $$"""
+    private string CountedSql()
+    {
+        var signed = $"SELECT p_sign AS sign, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)";
+        var rows = $"SELECT r.id AS id, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)";
+        return $$"""
         CREATE OR REPLACE FUNCTION {{schema}}.{{CountedFunction}}(p_ids uuid[], p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
-          {{AddShares($"SELECT p_sign AS sign, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)")}}
+          {{AddShares(signed)}}
+          {{ReconciliationTotals.AddFigures(schema, signed)}}
           DELETE FROM {{schema}}.{{DebtsTable}} WHERE item_id = ANY(p_ids);
+          {{ReconciliationTotals.RemoveDifferences(schema, "ANY(p_ids)")}}
           IF p_sign > 0 THEN
-            {{AddDebts($"SELECT r.id, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)")}}
+            {{AddDebts(rows)}}
+            {{ReconciliationTotals.AddDifferences(schema, rows)}}
           END IF;
         END
         $$;
         """;
+    }
 
     /// <summary>Adds each (sign, shares) of <paramref name="shares"/> to its bucket's totals.</summary>
     private string AddShares(string shares)
