@@ -37,6 +37,7 @@ public class ReconciliationTotalsTests(LedgerFixture fixture)
 
         // Counted, not handed over: every item counted at a value differs from the nothing handed over yet.
         counted.Kept.ShouldBe(counted.Folded);
+        counted.Report.ShouldNotBeNull();
         counted.Report.AllHandedOver.ShouldBeFalse();
         counted.Report.Differences.Count.ShouldBeGreaterThan(8);
         counted.Report.Differences.ShouldAllBe(d => d.Reason == "尚未移交");
