@@ -47,21 +47,22 @@ public sealed class CountyHandovers(IServiceProvider services, HttpClient http, 
                 await StepAsync(p.Code, (unit, items, stamp) => [new LockDebts(Key(), null, null).Decide(unit, items, stamp)]);
                 counted += await CountAsync(p.Code);
                 await StepAsync(p.Code, (unit, _, stamp) => Enumerable.Range(1, 2).Select(object (i) => new RecordSurplus(Key(), null, Ownership.Collective,
-                    AssetCategory.Machinery, $"盘盈农机{i}", 1, "台", 12_000m + i, "农机棚", "购置未入账", null).Decide(unit, Guid.CreateVersion7(), stamp)).ToList());
+                    AssetCategory.Machinery, $"盘盈农机{i}", 1, "台", 12_000m + i, "农机棚", "购置未入账", null).Decide(unit, Guid.CreateVersion7(), stamp)).ToList(), readsItems: false);
                 await StepAsync(p.Code, (unit, items, stamp) => [new CloseInventory(Key(), null, null).Decide(unit, items, stamp)]);
                 await StepAsync(p.Code, (unit, _, stamp) =>
-                    [new PublishNotice(Key(), null, ["村务公开栏"], "镇三资中心", null).Decide(unit, reform, reform.NoticeDays, Guid.CreateVersion7(), stamp)]);
+                    [new PublishNotice(Key(), null, ["村务公开栏"], "镇三资中心", null).Decide(unit, reform, reform.NoticeDays, Guid.CreateVersion7(), stamp)], readsItems: false);
                 await StepAsync(p.Code, (unit, _, stamp) =>
-                    [new ConfirmResults(Key(), MembersBody.MembersAssembly, stamp.BusinessDate, "成员大会决议", null).Decide(unit, stamp, objectionRound: false)]);
+                    [new ConfirmResults(Key(), MembersBody.MembersAssembly, stamp.BusinessDate, "成员大会决议", null).Decide(unit, stamp, objectionRound: false)], readsItems: false);
                 await StepAsync(p.Code, (unit, items, stamp) =>
                 [
                     new DraftHandover(Key(), null, [new(HandoverRole.HandingOver, $"移交人{p.Code}", "村会计"),
                         new(HandoverRole.Receiving, $"接收人{p.Code}", "新村会计"), new(HandoverRole.Supervising, supervisor, "监交人")],
                         ["会计账簿", "会计凭证"], [], [], null, null).Decide(unit, reform, items, Guid.CreateVersion7(), stamp),
                 ]);
+                // The first two signatures read only the unit's own books: the third, below, moves the items.
                 foreach (var (role, name) in new[] { (HandoverRole.HandingOver, $"移交人{p.Code}"), (HandoverRole.Receiving, $"接收人{p.Code}") })
                     await StepAsync(p.Code, (unit, items, stamp) => new SignHandover(Key(), role, null)
-                        .Decide(new SignHandover.Books(unit, unit, reform, [], items), stamp with { Actor = name }).Select(e => e.Event).ToList());
+                        .Decide(new SignHandover.Books(unit, unit, reform, [], items), stamp with { Actor = name }).Select(e => e.Event).ToList(), readsItems: false);
                 await SignLastAsync(p.Code);
             }
         }
@@ -89,12 +90,16 @@ public sealed class CountyHandovers(IServiceProvider services, HttpClient http, 
         }
     }
 
-    /// <summary>One step of a unit, decided on its books and items as they stand, appended to the unit's stream (a new item's, for a surplus).</summary>
-    private async Task StepAsync(string code, Func<UnitBook, IReadOnlyList<Item>, Stamp, IReadOnlyList<object>> decide)
+    /// <summary>
+    /// One step of a unit, decided on its books and (when <paramref name="decide"/> reads them) its items as they stand, appended to
+    /// the unit's stream (a new item's, for a surplus).
+    /// </summary>
+    private async Task StepAsync(string code, Func<UnitBook, IReadOnlyList<Item>, Stamp, IReadOnlyList<object>> decide, bool readsItems = true)
     {
         await using var session = _store.LightweightSession();
         var unit = await session.UnitAsync(code, CancellationToken.None);
-        foreach (var e in decide(unit, await session.ItemsOfUnitAsync(code, CancellationToken.None), Now()))
+        var items = readsItems ? await session.ItemsOfUnitAsync(code, CancellationToken.None) : [];
+        foreach (var e in decide(unit, items, Now()))
             if (e is AssetFoundAtCount found) session.Events.StartStream<Item>(found.AssetId, found);
             else session.Events.Append(unit.Id, e);
         await session.SaveChangesAsync();

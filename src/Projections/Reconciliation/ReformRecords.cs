@@ -24,7 +24,7 @@ public static class ReformRecords
         if (reform is null) throw Refused.NotFound($"Reform {reformId} is not in the ledger{(time.IsNow ? "" : $" {time}")}.");
 
         var codes = reform.Predecessors.Select(p => p.Code).Concat(reform.Successors.Select(s => s.Code)).ToList();
-        if (time.IsNow && await KeptAsync(session, reform, book, ct) is { } kept) return kept;
+        if (time.IsNow && await KeptReconciliation.LoadAsync(session, reform, book, ct) is { } kept) return kept;
         // The books each unit's lines belong to: kept by the totals now, so that now only the rows with a figure need reading.
         var held = time.IsNow ? await UnitTotals.BooksAsync(session, codes, ct) : null;
         var records = held is not null ? await NowAsync(session, codes, held, book, ct) : await AtAsync(session, codes, time, book, ct);
@@ -34,27 +34,11 @@ public static class ReformRecords
         return ReconciliationReport.Build(reform, oldUnits, newUnits, time, OneBook(books, book, oldUnits[0].Book));
     }
 
-    private static Ownership OneBook(IReadOnlyList<Ownership> books, Ownership? asked, Ownership first) =>
+    /// <summary>The one book a reconciliation covers: the one asked for, else the units' only one.</summary>
+    public static Ownership OneBook(IReadOnlyList<Ownership> books, Ownership? asked, Ownership first) =>
         books.Count > 1
             ? throw Refused.Invalid("book", "is required: the reform's units keep both collective (集体资产) and state (国有资产) books, and a reconciliation covers one")
             : asked ?? books.FirstOrDefault(first);
-
-    /// <summary>
-    /// Now, from the kept sums: the units and the books they hold, chosen as the rows' records choose them; null when a unit
-    /// goes by another code now or a received figure is not exact, and the rows must be folded.
-    /// </summary>
-    public static async Task<ReconciliationReport?> KeptAsync(IQuerySession session, Reform reform, Ownership? book, CancellationToken ct)
-    {
-        var codes = reform.Predecessors.Select(p => p.Code).Concat(reform.Successors.Select(s => s.Code)).ToList();
-        var held = await UnitTotals.BooksAsync(session, codes, ct);
-        var units = new List<UnitBook>();
-        foreach (var code in codes) units.Add(await session.UnitAsync(code, ct));
-        if (units.Zip(codes).Any(u => u.First.Code != u.Second)) return null;
-        var chosen = codes.ToDictionary(c => c, c => BookOf.Choose(book, held.GetValueOrDefault(c, []), c));
-        var oldCount = reform.Predecessors.Count;
-        var oneBook = OneBook(codes.Where(held.ContainsKey).Select(c => chosen[c]).Distinct().ToList(), book, chosen[codes[0]]);
-        return await KeptReconciliation.LoadAsync(session, reform, units[..oldCount], units[oldCount..], chosen, oneBook, ct);
-    }
 
     /// <summary>Now: only the rows counted or handed over, for all the reform's units in one query.</summary>
     private static async Task<Dictionary<string, UnitRecords>> NowAsync(IQuerySession session, IReadOnlyList<string> codes,

@@ -37,8 +37,7 @@ public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IRea
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Ownership>>> BooksAsync(IQuerySession session, IReadOnlyList<string> codes,
         CancellationToken ct)
     {
-        var command = new NpgsqlCommand(
-            $"select distinct unit_code, book from {Schema(session)}.{SummaryTotals.TotalsTable} where unit_code = any($1) and items <> 0")
+        var command = new NpgsqlCommand(BooksSql(Schema(session), "$1"))
         {
             Parameters = { new() { Value = codes.ToArray() } },
         };
@@ -48,6 +47,10 @@ public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IRea
                 books.Add((reader.GetString(0), Parse<Ownership>(reader.GetString(1))));
         return books.GroupBy(b => b.Code).ToDictionary(g => g.Key, IReadOnlyList<Ownership> (g) => g.Select(b => b.Book).ToList());
     }
+
+    /// <summary>The (unit, book) pairs of the units named by the text[] parameter <paramref name="codes"/>.</summary>
+    public static string BooksSql(string schema, string codes) =>
+        $"select distinct unit_code, book from {schema}.{SummaryTotals.TotalsTable} where unit_code = any({codes}) and items <> 0";
 
     private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
 

@@ -59,7 +59,7 @@ public class ReconciliationTotalsTests(LedgerFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         await using var session = store.QuerySession();
         var reform = (await session.LoadAsync<Reform>(m.ReformId, ct))!;
-        var kept = await ReformRecords.KeptAsync(session, reform, null, ct);
+        var kept = await KeptReconciliation.LoadAsync(session, reform, null, ct);
         kept.ShouldNotBeNull();
         var oldUnits = new List<UnitRecords>();
         foreach (var p in reform.Predecessors) oldUnits.Add(await UnitRecords.LoadAsync(session, p.Code, ReportTime.Now, ct));
