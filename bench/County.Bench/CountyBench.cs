@@ -65,8 +65,13 @@ public static class CountyBench
         var cpuBefore = cpu.Now();
         var watch = Stopwatch.StartNew();
         var imported = 0;
+        var (firstCall, cpuAfterFirst) = (0, cpuBefore);
         foreach (var township in county.Append(big).Chunk(10))
+        {
             imported += (await ImportMany(township.SelectMany(u => u.Registers.Select(r => (u.Code, r.Table, r.Csv))).ToList())).Sum(r => r.Written);
+            // The first call also generates and compiles Marten's code for the documents it writes: its CPU is set apart below.
+            if (firstCall == 0) (firstCall, cpuAfterFirst) = (imported, cpu.Now());
+        }
         var importTime = watch.Elapsed;
         var cpuAfter = cpu.Now();
         var sample = county[^1];
@@ -174,7 +179,9 @@ public static class CountyBench
             Console.WriteLine($"{"",-8}raw COPY of the same rows serialized beforehand, rows/s (per second of the server's CPU): into jsonb {baseline.Jsonb.RowsPerSecond:N0} " +
                               $"({baseline.Jsonb.RowsPerServerCpuSecond:N0}), into text {baseline.Text.RowsPerSecond:N0} ({baseline.Text.RowsPerServerCpuSecond:N0})");
             Console.WriteLine($"{"",-8}the import's CPU, ms per 1,000 events: this process {(cpuAfter.Client - cpuBefore.Client) * 1e6 / imported:N0} " +
-                              $"(the async daemon's share included), the database server {(cpuAfter.Server - cpuBefore.Server) * 1e6 / imported:N0}");
+                              $"(the async daemon's share included), the database server {(cpuAfter.Server - cpuBefore.Server) * 1e6 / imported:N0}; " +
+                              $"after the first call ({firstCall:N0} events): {(cpuAfter.Client - cpuAfterFirst.Client) * 1e6 / (imported - firstCall):N0} and " +
+                              $"{(cpuAfter.Server - cpuAfterFirst.Server) * 1e6 / (imported - firstCall):N0}");
             Row("re-import of a village (nothing new), ms", reimport.TotalMilliseconds, null, "", "");
         }
 
