@@ -1,4 +1,3 @@
-using Marten;
 using Sanzi.Projections.Catalog;
 using Weasel.Core;
 using Weasel.Core.Migrations;
