@@ -13,13 +13,12 @@ namespace Sanzi.Api.Funds;
 /// <summary>Opening a cash or bank account (资金) in a unit's books.</summary>
 public static class OpenFundAccountEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/fund-accounts")]
-    public static (IResult, IStartStream) Post(OpenFundAccount command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
+    public static async Task<(IResult, IStartStream)> Post(OpenFundAccount command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var opened = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var opened = command.Decide(unit, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(opened.AccountId, opened.ItemCode), MartenOps.StartStream<Item>(opened.AccountId, opened));
     }
 }
