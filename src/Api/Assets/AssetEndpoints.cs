@@ -29,9 +29,9 @@ public static class DisposeAssetEndpoint
 {
     [WolverinePost("/api/assets/{id}/disposal")]
     public static async Task<(IResult, Events)> Post(DisposeAsset command, [WriteAggregate] Item asset, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var unit = await session.UnitOfAsync(asset, ct);
+        var unit = await books.ForWritingAsync(session, context, asset, ct);
         var disposed = command.Decide(unit, asset, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
         return (Answer.Ok(new ItemPosition(asset.Id, unit.Code, asset.Value, ItemStatus.Disposed)), [disposed]);
     }

@@ -29,9 +29,9 @@ public static class IncreaseDebtEndpoint
 {
     [WolverinePost("/api/debts/{id}/increases")]
     public static async Task<(IResult, Events)> Post(IncreaseDebt command, [WriteAggregate] Item debt, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var unit = await session.UnitOfAsync(debt, ct);
+        var unit = await books.ForWritingAsync(session, context, debt, ct);
         var increased = command.Decide(unit, debt, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
         return (Answer.Ok(new ItemPosition(debt.Id, unit.Code, debt.Value + increased.Amount, ItemStatus.InUse)), [increased]);
     }
@@ -42,9 +42,9 @@ public static class ReduceDebtEndpoint
 {
     [WolverinePost("/api/debts/{id}/reductions")]
     public static async Task<(IResult, Events)> Post(ReduceDebt command, [WriteAggregate] Item debt, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var reduced = command.Decide(await session.UnitOfAsync(debt, ct), debt, stamp);
+        var reduced = command.Decide(await books.ForWritingAsync(session, context, debt, ct), debt, stamp);
         return (Answer.Ok(new ItemPosition(debt.Id, debt.UnitCode, debt.Value - reduced.Amount, ItemStatus.InUse)), [reduced]);
     }
 }

@@ -42,9 +42,9 @@ public static class CountItemEndpoint
 {
     [WolverinePost("/api/items/{id}/count")]
     public static async Task<(IResult, Events)> Post(CountItem command, [WriteAggregate] Item item, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var counted = command.Decide(await session.UnitOfAsync(item, ct), item, stamp);
+        var counted = command.Decide(await books.ForWritingAsync(session, context, item, ct), item, stamp);
         return (Answer.Ok(counted), [counted]);
     }
 }

@@ -28,9 +28,9 @@ public static class ContractResourceEndpoint
 {
     [WolverinePost("/api/resources/{id}/contracts")]
     public static async Task<(IResult, Events)> Post(ContractResource command, [WriteAggregate] Item resource, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var contracted = command.Decide(await session.UnitOfAsync(resource, ct), resource, stamp);
+        var contracted = command.Decide(await books.ForWritingAsync(session, context, resource, ct), resource, stamp);
         return (Answer.Ok(new ItemPosition(resource.Id, resource.UnitCode, resource.Value, resource.Status)), [contracted]);
     }
 }
