@@ -27,7 +27,7 @@ public sealed class DocumentReplay
 
     internal sealed class Run
     {
-        private readonly Dictionary<string, EventReader> _eventTypes;
+        private readonly Dictionary<string, EventReader>.AlternateLookup<ReadOnlySpan<char>> _byName;
         private readonly IDocumentStore _store;
         private readonly string? _tenant;
         private long _checked;
@@ -37,7 +37,8 @@ public sealed class DocumentReplay
             var options = (StoreOptions)store.Options;
             Kinds = kinds.Select(k => k(store)).ToList();
             Serializer = options.Serializer();
-            _eventTypes = ((EventGraph)options.Events).AllKnownEventTypes().ToDictionary(t => t.EventTypeName, t => EventReader.For(t.EventType));
+            _byName = ((EventGraph)options.Events).AllKnownEventTypes().ToDictionary(t => t.EventTypeName, t => EventReader.For(t.EventType))
+                .GetAlternateLookup<ReadOnlySpan<char>>();
             (_store, _tenant) = (store, tenant);
         }
 
@@ -47,8 +48,13 @@ public sealed class DocumentReplay
 
         public long Counted(int documents) => Interlocked.Add(ref _checked, documents);
 
-        /// <summary>The event type a <c>type</c> column names; null for a name no event has.</summary>
-        public EventReader? EventType(string name) => _eventTypes.GetValueOrDefault(name);
+        /// <summary>The event type a <c>type</c> column names (its UTF-8, as received); null for a name no event has.</summary>
+        public EventReader? EventType(ReadOnlySpan<byte> name)
+        {
+            Span<char> chars = stackalloc char[Math.Min(name.Length, 256)];
+            if (!System.Text.Encoding.UTF8.TryGetChars(name, chars, out var written)) return null;
+            return _byName.TryGetValue(chars[..written], out var reader) ? reader : null;
+        }
 
         /// <summary>A session on the database verified, for aggregators that look something up while they apply.</summary>
         public IQuerySession Session() => _tenant is null ? _store.QuerySession() : _store.QuerySession(_tenant);

@@ -22,70 +22,89 @@ internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, 
     public async Task RunAsync(NpgsqlConnection events, NpgsqlConnection? hashes, long through, long sealedThrough, StreamReplay? documents,
         CancellationToken ct)
     {
-        await using var eventReader = await ReadAsync(events,
-            $"select {EventRow.Columns} from {tables.Events} e where e.seq_id <= $1 and {share.Holds("e.stream_id")} order by e.seq_id", through, ct);
-        await using var hashReader = hashes is null ? null : await ReadAsync(hashes,
-            $"select seq_id, stream_id, version, hash, prev_hash, mac from {tables.Hashes} where seq_id <= $1 and {share.Holds("stream_id")} order by seq_id",
-            through, ct);
+        await using var eventRows = await CopyRows.OpenAsync(events,
+            $"select {EventRow.Columns} from {tables.Events} e where e.seq_id <= {through} and {share.Holds("e.stream_id")} order by e.seq_id",
+            EventRow.ColumnCount, ct);
+        await using var hashRows = hashes is null ? null : await CopyRows.OpenAsync(hashes,
+            $"select {HashRow.Columns} from {tables.Hashes} where seq_id <= {through} and {share.Holds("stream_id")} order by seq_id",
+            HashRow.ColumnCount, ct);
 
         var streams = new Dictionary<Guid, byte[]>();
-        var (hasEvent, hasHash) = (await eventReader.ReadAsync(ct), hashReader is not null && await hashReader.ReadAsync(ct));
+        var (hasEvent, hasHash) = (await eventRows.ReadAsync(ct), hashRows is not null && await hashRows.ReadAsync(ct));
         while (hasEvent || hasHash)
         {
-            var eventSeq = hasEvent ? eventReader.GetInt64(0) : long.MaxValue;
-            var hashSeq = hasHash ? hashReader!.GetInt64(0) : long.MaxValue;
-            var row = eventSeq <= hashSeq ? EventRow.Read(eventReader) : null;
-            var hash = hashSeq <= eventSeq ? HashRow.Read(hashReader!) : null;
-            if (row is not null && row.Seq > sealedThrough) count.Unsealed();
+            var eventSeq = hasEvent ? eventRows.Int64(EventRow.At.Seq) : long.MaxValue;
+            var hashSeq = hasHash ? hashRows!.Int64(HashRow.At.Seq) : long.MaxValue;
+            if (eventSeq <= hashSeq && eventSeq > sealedThrough) count.Unsealed();
 
-            if (row is null) Unmatched.Add(hash!);
-            else if (hash is null) Unhashed.Add(row);
+            if (eventSeq > hashSeq) Unmatched.Add(HashRow.From(hashRows!));
+            else if (hashSeq > eventSeq) Unhashed.Add(EventRow.From(eventRows));
             else
             {
-                var previous = streams.GetValueOrDefault(row.StreamId, HashChain.Genesis);
-                if (row.StreamId == hash.StreamId && row.Version == hash.Version && !hash.Previous.AsSpan().SequenceEqual(previous))
-                    await findings.WriteAsync(new Problem(ProblemKind.Deleted, row.Seq, row.StreamId, row.Version,
+                var (streamId, version) = (eventRows.Guid(EventRow.At.StreamId), eventRows.Int64(EventRow.At.Version));
+                var (writtenStream, writtenVersion) = (hashRows!.Guid(HashRow.At.StreamId), hashRows.Int64(HashRow.At.Version));
+                var previous = streams.GetValueOrDefault(streamId, HashChain.Genesis);
+                if (streamId == writtenStream && version == writtenVersion && !hashRows.Value(HashRow.At.Previous).SequenceEqual(previous))
+                    await findings.WriteAsync(new Problem(ProblemKind.Deleted, eventSeq, streamId, version,
                         "does not follow the event before it in its stream: an event was removed with its hash"), ct);
-                streams[row.StreamId] = hash.Hash;
-                foreach (var problem in Check(row, hash)) await findings.WriteAsync(problem, ct);
+                streams[streamId] = hashRows.Value(HashRow.At.Hash).ToArray();
+                HashChain.LinkCopied(hashRows.Value(HashRow.At.Previous), eventRows, _computed, _preimage);
+                foreach (var problem in Verdict(eventSeq, streamId, version, writtenStream, writtenVersion, hashRows.Value(HashRow.At.Hash),
+                             hashRows.Value(HashRow.At.Mac)))
+                    await findings.WriteAsync(problem, ct);
                 if (count.Checked() is { } done) await findings.WriteAsync(new Progress("events", done), ct);
-                if (documents is not null) await documents.AddAsync(row, ct);
+                if (documents is not null) await documents.AddAsync(eventRows, ct);
             }
 
-            if (row is not null) hasEvent = await eventReader.ReadAsync(ct);
-            if (hash is not null) hasHash = await hashReader!.ReadAsync(ct);
+            if (eventSeq <= hashSeq) hasEvent = await eventRows.ReadAsync(ct);
+            if (hashSeq <= eventSeq) hasHash = await hashRows!.ReadAsync(ct);
         }
     }
 
-    /// <summary>An event and the hash row of its sequence number: where they name different events, and whether the hash is the event's and the ledger's.</summary>
-    public IEnumerable<Problem> Check(EventRow row, HashRow hash)
+    /// <summary>An event kept past its row and the hash row of its sequence number (an event whose stream id was edited meets its hash only at the end).</summary>
+    public Problem[] Check(EventRow row, HashRow hash)
     {
-        if (row.StreamId != hash.StreamId || row.Version != hash.Version)
-            yield return new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version, $"was written as version {hash.Version} of stream {hash.StreamId}");
         HashChain.Link(hash.Previous, row, _computed, _preimage);
-        if (!_computed.AsSpan().SequenceEqual(hash.Hash))
-            yield return new Problem(ProblemKind.Edited, row.Seq, row.StreamId, row.Version,
-                "differs from what the writer hashed (body, type, time, actor, role, correlation, causation or archived flag)");
-        else if (!_marks.Matches(hash.Hash, hash.Mac))
-            yield return new Problem(ProblemKind.Forged, row.Seq, row.StreamId, row.Version,
-                "its hash was not written by the ledger (the writer's mark does not match)");
+        return Verdict(row.Seq, row.StreamId, row.Version, hash.StreamId, hash.Version, hash.Hash, hash.Mac);
+    }
+
+    /// <summary>
+    /// Where an event and the hash row of its sequence number name different events, and whether the hash just computed
+    /// into <c>_computed</c> is the one written, marked by the ledger.
+    /// </summary>
+    private Problem[] Verdict(long seq, Guid streamId, long version, Guid writtenStream, long writtenVersion, ReadOnlySpan<byte> hash,
+        ReadOnlySpan<byte> mac)
+    {
+        var moved = streamId != writtenStream || version != writtenVersion
+            ? new Problem(ProblemKind.Edited, seq, streamId, version, $"was written as version {writtenVersion} of stream {writtenStream}")
+            : null;
+        var content = !_computed.AsSpan().SequenceEqual(hash)
+            ? new Problem(ProblemKind.Edited, seq, streamId, version,
+                "differs from what the writer hashed (body, type, time, actor, role, correlation, causation or archived flag)")
+            : !_marks.Matches(hash, mac)
+                ? new Problem(ProblemKind.Forged, seq, streamId, version, "its hash was not written by the ledger (the writer's mark does not match)")
+                : null;
+        if (moved is null) return content is null ? [] : [content];
+        return content is null ? [moved] : [moved, content];
     }
 
     public void Dispose() => _marks.Dispose();
-
-    private static async Task<NpgsqlDataReader> ReadAsync(NpgsqlConnection connection, string sql, long limit, CancellationToken ct)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        return await command.ExecuteReaderAsync(ct);
-    }
 }
 
 /// <summary>A row of the hash table: what the writer hashed for a sequence number.</summary>
 internal sealed record HashRow(long Seq, Guid StreamId, long Version, byte[] Hash, byte[] Previous, byte[] Mac)
 {
-    public static HashRow Read(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetGuid(1), r.GetInt64(2),
-        r.GetFieldValue<byte[]>(3), r.GetFieldValue<byte[]>(4), r.GetFieldValue<byte[]>(5));
+    public const string Columns = "seq_id, stream_id, version, hash, prev_hash, mac";
+    public const int ColumnCount = 6;
+
+    /// <summary>Where each column is in a row of <see cref="Columns"/>.</summary>
+    public static class At
+    {
+        public const int Seq = 0, StreamId = 1, Version = 2, Hash = 3, Previous = 4, Mac = 5;
+    }
+
+    public static HashRow From(CopyRows r) => new(r.Int64(At.Seq), r.Guid(At.StreamId), r.Int64(At.Version),
+        r.Bytes(At.Hash) ?? [], r.Bytes(At.Previous) ?? [], r.Bytes(At.Mac) ?? []);
 }
 
 /// <summary>The counts every share adds to, and when a progress line is due.</summary>

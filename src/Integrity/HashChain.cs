@@ -58,6 +58,28 @@ public static class HashChain
         preimage.HashInto(destination);
     }
 
+    /// <summary>
+    /// <see cref="Link(ReadOnlySpan{byte}, EventRow, Span{byte}, Preimage)"/> of the current row of a binary COPY of
+    /// <see cref="EventRow.Columns"/>, from the bytes received: the texts go in with the length words COPY framed them
+    /// with (the preimage's own encoding of a text), the integers and the stream id without theirs, the time moved to the
+    /// Unix epoch and the archived flag as one byte.
+    /// </summary>
+    internal static void LinkCopied(ReadOnlySpan<byte> previous, CopyRows row, Span<byte> destination, Preimage preimage)
+    {
+        preimage.Reset();
+        preimage.Bytes(Magic);
+        preimage.Bytes(previous);
+        preimage.Bytes(row.Value(EventRow.At.Seq));
+        preimage.Bytes(row.Value(EventRow.At.StreamId));
+        preimage.Bytes(row.Value(EventRow.At.Version));
+        preimage.Bytes(row.Framed(EventRow.At.Type, EventRow.At.DotnetType));
+        preimage.Int(EventRow.Micros(row.Int64(EventRow.At.Timestamp)));
+        preimage.Bytes(row.Framed(EventRow.At.TenantId, EventRow.At.Headers));
+        preimage.Byte(row.Bool(EventRow.At.IsArchived) ? (byte)1 : (byte)0);
+        preimage.Bytes(row.Framed(EventRow.At.Data, EventRow.At.Data));
+        preimage.HashInto(destination);
+    }
+
     /// <summary>The writer's mark on a hash: proves the hash row came from the ledger, which alone holds the key.</summary>
     public static byte[] Mac(byte[] key, ReadOnlySpan<byte> hash) => HMACSHA256.HashData(key, hash);
 

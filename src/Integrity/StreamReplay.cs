@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 using JasperFx.Events;
@@ -21,6 +22,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     private readonly Dictionary<Guid, Pending> _pending = new();
     private readonly IQuerySession _session = run.Session();
     private readonly Channel<List<Pending>> _batches = Channel.CreateBounded<List<Pending>>(2);
+    private readonly ArrayBufferWriter<byte> _json = new();
     private List<Pending> _complete = new(BatchSize);
     private Task? _comparing;
 
@@ -71,15 +73,16 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         }
     }
 
-    /// <summary>An event of this share, in sequence order; applied to the documents of its stream not yet complete.</summary>
-    public async ValueTask AddAsync(EventRow row, CancellationToken ct)
+    /// <summary>An event of this share (the current row of its COPY), in sequence order; applied to the documents of its stream not yet complete.</summary>
+    public async ValueTask AddAsync(CopyRows row, CancellationToken ct)
     {
-        if (!_pending.TryGetValue(row.StreamId, out var first)) return;
+        if (!_pending.TryGetValue(row.Guid(EventRow.At.StreamId), out var first)) return;
+        var (seq, version) = (row.Int64(EventRow.At.Seq), row.Int64(EventRow.At.Version));
         IEvent? e = null;
         for (var pending = first; pending is not null; pending = pending.Next)
         {
             // Events appended after the document was stored belong to a later document.
-            if (row.Version > pending.Version || pending.Reached == pending.Version) continue;
+            if (version > pending.Version || pending.Reached == pending.Version) continue;
             if (pending.Unreadable is null)
             {
                 try
@@ -90,11 +93,11 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
                 // An edited body or type (named by the events phase) must not stop the check: the document is named instead.
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    pending.Unreadable = $"cannot be rebuilt: event {row.Seq} does not read as {row.Type} ({ex.Message})";
+                    pending.Unreadable = $"cannot be rebuilt: event {seq} does not read as {row.Text(EventRow.At.Type)} ({ex.Message})";
                 }
             }
-            (pending.Seq, pending.Reached) = (row.Seq, row.Version);
-            if (row.Version == pending.Version) _complete.Add(pending);
+            (pending.Seq, pending.Reached) = (seq, version);
+            if (version == pending.Version) _complete.Add(pending);
         }
         if (_complete.Count >= BatchSize) await FlushAsync(ct);
     }
@@ -117,15 +120,15 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         if (missing > 0) await findings.WriteAsync(new Progress("documents", run.Counted(missing)), ct);
     }
 
-    private IEvent Read(EventRow row)
+    /// <summary>The row's body as its event type, wrapped as the event the aggregators apply; read from the bytes received.</summary>
+    private IEvent Read(CopyRows row)
     {
-        var reader = run.EventType(row.Type) ?? throw new InvalidOperationException($"no event type is named {row.Type}");
-        using var body = new MemoryStream(row.Data, writable: false);
-        var e = reader.Wrap(run.Serializer.FromJson(reader.Type, body));
-        e.Sequence = row.Seq;
-        e.Version = row.Version;
-        e.StreamId = row.StreamId;
-        e.Timestamp = DateTimeOffset.UnixEpoch.AddTicks(row.TimestampMicros * 10);
+        var reader = run.EventType(row.Value(EventRow.At.Type)) ?? throw new InvalidOperationException($"no event type is named {row.Text(EventRow.At.Type)}");
+        var e = reader.Wrap(run.Serializer.FromJson(reader.Type, row.Stream(EventRow.At.Data)));
+        e.Sequence = row.Int64(EventRow.At.Seq);
+        e.Version = row.Int64(EventRow.At.Version);
+        e.StreamId = row.Guid(EventRow.At.StreamId);
+        e.Timestamp = DateTimeOffset.UnixEpoch.AddTicks(EventRow.Micros(row.Int64(EventRow.At.Timestamp)) * 10);
         return e;
     }
 
@@ -141,7 +144,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     {
         foreach (var kind in batch.GroupBy(p => p.Kind))
         {
-            var replayed = kind.Where(p => p.Unreadable is null).ToDictionary(p => p.Id, p => p.State is null ? "null" : run.Serializer.ToJson(p.State));
+            var replayed = kind.Where(p => p.Unreadable is null).ToDictionary(p => p.Id, p => Utf8(p.State));
             foreach (var pending in kind) pending.State = null;
             var differing = await DifferingAsync(kind.Key, replayed, ct);
             foreach (var pending in kind)
@@ -156,10 +159,18 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         await findings.WriteAsync(new Progress("documents", run.Counted(batch.Count)), ct);
     }
 
+    /// <summary>A replayed document as Marten writes one, straight to UTF-8 (the text a string would be encoded to again on its way out).</summary>
+    private byte[] Utf8(object? state)
+    {
+        _json.ResetWrittenCount();
+        run.Serializer.WriteTo(_json, state);
+        return _json.WrittenSpan.ToArray();
+    }
+
     private static string Name(Pending pending) => $"{pending.Kind.Name} {pending.Id}";
 
     /// <summary>The stored text of every document PostgreSQL finds unequal (as jsonb) to its replayed one.</summary>
-    private async Task<Dictionary<Guid, string>> DifferingAsync(DocumentKind kind, Dictionary<Guid, string> replayed, CancellationToken ct)
+    private async Task<Dictionary<Guid, string>> DifferingAsync(DocumentKind kind, Dictionary<Guid, byte[]> replayed, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $"select d.id, d.data::text from unnest($1::uuid[], $2::jsonb[]) r(id, data) join {kind.Table} d on d.id = r.id where d.data <> r.data",
@@ -173,7 +184,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     }
 
     /// <summary>The top-level fields whose values differ, or "the whole document".</summary>
-    private static List<string> Differing(string stored, string replayed)
+    private static List<string> Differing(string stored, byte[] replayed)
     {
         using var a = JsonDocument.Parse(stored);
         using var b = JsonDocument.Parse(replayed);

@@ -19,16 +19,28 @@ public sealed class LedgerClient(HttpClient http, LedgerSession session)
     public async Task<LedgerAnswer> PostAsync(string path, object body, CancellationToken ct = default) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: LedgerJson.Options) }, ct);
 
-    /// <summary>An answer sent as NDJSON (verify streams its findings): one element per line, or the refusal.</summary>
-    public async Task<(LedgerAnswer Answer, IReadOnlyList<JsonElement> Lines)> GetLinesAsync(string path, CancellationToken ct = default)
+    /// <summary>
+    /// An answer sent as NDJSON (verify streams its findings): one element per line as they arrive, or the refusal.
+    /// <c>Broken</c> says the answer stopped part-way (the server failed after it had started answering, so no status
+    /// can say so); the lines are those that came before.
+    /// </summary>
+    public async Task<(LedgerAnswer Answer, IReadOnlyList<JsonElement> Lines, bool Broken)> GetLinesAsync(string path, CancellationToken ct = default)
     {
         using var request = Authorised(new HttpRequestMessage(HttpMethod.Get, path));
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) return (Answer((int)response.StatusCode, text), []);
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
-        return (new LedgerAnswer((int)response.StatusCode, null), lines);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode) return (Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct)), [], false);
+        var lines = new List<JsonElement>();
+        try
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+            while (await reader.ReadLineAsync(ct) is { } line)
+                if (line.Trim() is { Length: > 0 } text) lines.Add(JsonDocument.Parse(text).RootElement.Clone());
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or JsonException)
+        {
+            return (new LedgerAnswer((int)response.StatusCode, null), lines, true);
+        }
+        return (new LedgerAnswer((int)response.StatusCode, null), lines, false);
     }
 
     /// <summary>A file as the API sends it: status, content type, file name and bytes.</summary>
