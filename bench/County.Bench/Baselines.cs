@@ -22,7 +22,15 @@ namespace Sanzi.Bench.County;
 public static class Baselines
 {
     /// <param name="FloorByTable">Where the floor's time goes: seconds per table, serializing included.</param>
-    public sealed record Result(double CopyRowsPerSecond, double MartenBulkPerSecond, double FloorItemsPerSecond, IReadOnlyDictionary<string, double> FloorByTable);
+    public sealed record Result(double CopyRowsPerSecond, double MartenBulkPerSecond, double FloorItemsPerSecond, IReadOnlyDictionary<string, double> FloorByTable,
+        RawCopy Jsonb, RawCopy Text);
+
+    /// <summary>
+    /// The raw COPY taken apart: the same rows serialized beforehand, COPYed into a jsonb or a text column (a text column
+    /// is not parsed), with the server's own CPU time for it read from its backend's <c>/proc</c> entry, which the load on
+    /// the machine does not inflate the way it inflates the wall clock.
+    /// </summary>
+    public sealed record RawCopy(double RowsPerSecond, double RowsPerServerCpuSecond);
 
     public static async Task<Result> RunAsync(IDocumentStore store, string connection, CountyUnit unit, Stamp stamp)
     {
@@ -61,12 +69,47 @@ public static class Baselines
         }
 
         var copyRate = events.Count / watch.Elapsed.TotalSeconds;
+        var json = events.Select(e => serializer.ToJson(e)).ToList();
+        var (asJsonb, asText) = (await RawCopyAsync(connection, "jsonb", json), await RawCopyAsync(connection, "text", json));
         var (floorRate, floorByTable) = await FloorAsync(store, connection, events, stamp);
         var registry = (IEventRegistry)store.Options.Events;
         var streams = events.Select(e => StreamAction.Start(registry, Guid.CreateVersion7(), e)).ToList();
         watch.Restart();
         await store.BulkInsertEventsAsync(streams, streams.Count);
-        return new Result(copyRate, events.Count / watch.Elapsed.TotalSeconds, floorRate, floorByTable);
+        return new Result(copyRate, events.Count / watch.Elapsed.TotalSeconds, floorRate, floorByTable, asJsonb, asText);
+    }
+
+    /// <summary>Serialized events COPYed into a fresh table whose body column has the given type; wall and server CPU rates.</summary>
+    private static async Task<RawCopy> RawCopyAsync(string connection, string bodyType, IReadOnlyList<string> json)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        var table = $"bench_raw_{bodyType}";
+        await using (var create = new NpgsqlCommand($"""
+            drop table if exists {table};
+            create table {table} (seq_id bigserial primary key, id uuid not null unique, stream_id uuid not null, version bigint not null,
+              data {bodyType} not null, unique (stream_id, version))
+            """, conn)) await create.ExecuteNonQueryAsync();
+        var clock = new CpuClock(conn.ProcessID);
+        var before = clock.Backend();
+        var watch = Stopwatch.StartNew();
+        await using (var copy = await conn.BeginBinaryImportAsync($"copy {table} (id, stream_id, version, data) from stdin (format binary)"))
+        {
+            foreach (var body in json)
+            {
+                await copy.StartRowAsync();
+                copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                copy.Write(1L, NpgsqlDbType.Bigint);
+                copy.Write(body, bodyType == "jsonb" ? NpgsqlDbType.Jsonb : NpgsqlDbType.Text);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        var wall = watch.Elapsed.TotalSeconds;
+        var cpu = clock.Backend() - before;
+        return new RawCopy(json.Count / wall, cpu > 0 ? json.Count / cpu : double.NaN);
     }
 
     /// <summary>Items per second written as the import's rows into copies of its tables (indexes and defaults included).</summary>
