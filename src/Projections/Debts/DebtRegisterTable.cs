@@ -1,8 +1,8 @@
 using Sanzi.Projections.Catalog;
+using Sanzi.Projections.Storage;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 using Weasel.Postgresql.Triggers;
 
@@ -46,7 +46,7 @@ public sealed class DebtRegisterTable(string schema, Migrator migrator) : Featur
         lines.Indexes.Add(new IndexDefinition($"ix_{LinesTable}_unprinted") { Columns = ["unit_code"], Predicate = "json is null" });
         yield return lines;
 
-        yield return new Function(new PostgresqlObjectName(schema, Function, SchemaUtils.IdentifierUsage.Function), FunctionSql());
+        yield return new TriggerFunction(new PostgresqlObjectName(schema, Function, SchemaUtils.IdentifierUsage.Function), FunctionSql());
         foreach (var source in new[] { "mt_doc_catalogrow", "mt_doc_debtline" })
         {
             var table = $"{schema}.{source}";
@@ -111,14 +111,4 @@ public sealed class DebtRegisterTable(string schema, Migrator migrator) : Featur
                   FROM jsonb_array_elements(r.data -> 'shares') e WHERE e ->> 'debtStatus' IS NOT NULL) s
                 CROSS JOIN LATERAL (SELECT coalesce(l.data -> 'printed' -> s.unit_code, l.data -> 'printed' -> '') AS p) p;
         """;
-
-    /// <summary>A table that, when created, is filled by <paramref name="fill"/> from what the ledger already holds.</summary>
-    private sealed class FilledTable(PostgresqlObjectName name, string fill) : Table(name)
-    {
-        public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
-        {
-            base.WriteCreateStatement(migrator, writer);
-            writer.WriteLine(fill);
-        }
-    }
 }
