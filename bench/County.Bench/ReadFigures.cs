@@ -23,6 +23,13 @@ public static class ReadFigures
         }
     }
 
+    /// <summary>
+    /// The debt register's floor: the lines it copies, read by plain SQL in its order (one range scan of its kept lines,
+    /// <c>DebtRegisterTable</c>), without the unit, the book or the JSON around them.
+    /// </summary>
+    public const string KeptRegisterSql =
+        "select json from ledger.debt_register_lines where unit_code = @unit and book = 'collective' order by register_order";
+
     /// <summary>The one-minute load average when the read figures were taken: they share two cores with whatever else runs.</summary>
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

@@ -12,18 +12,24 @@ namespace Sanzi.Integrity;
 internal sealed class CopyRows : IAsyncDisposable
 {
     private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
-    private readonly NpgsqlRawCopyStream _stream;
+    private readonly Stream _stream;
     private readonly int[] _starts;
     private byte[] _buffer = new byte[1 << 16];
     private int _row, _parsed, _end;
     private bool _done;
 
-    private CopyRows(NpgsqlRawCopyStream stream, int fields) => (_stream, _starts) = (stream, new int[fields + 1]);
+    private CopyRows(Stream stream, int fields) => (_stream, _starts) = (stream, new int[fields + 1]);
 
     /// <summary>Starts the copy of <paramref name="query"/>, whose rows have <paramref name="fields"/> columns.</summary>
     public static async Task<CopyRows> OpenAsync(NpgsqlConnection connection, string query, int fields, CancellationToken ct)
     {
-        var rows = new CopyRows(await connection.BeginRawBinaryCopyAsync($"copy ({query}) to stdout (format binary)", ct), fields);
+        return await FromAsync(await connection.BeginRawBinaryCopyAsync($"copy ({query}) to stdout (format binary)", ct), fields, ct);
+    }
+
+    /// <summary>Reads the rows of a binary COPY from <paramref name="stream"/>, which it then owns.</summary>
+    public static async Task<CopyRows> FromAsync(Stream stream, int fields, CancellationToken ct)
+    {
+        var rows = new CopyRows(stream, fields);
         await rows.ReadHeaderAsync(ct);
         return rows;
     }

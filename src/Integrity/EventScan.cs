@@ -4,11 +4,12 @@ using Npgsql;
 namespace Sanzi.Integrity;
 
 /// <summary>
-/// Verify's events phase over one <see cref="Share"/> of the streams: its events and its hash rows read side by side in
-/// sequence order (two connections, so the server reads both at once), each event rehashed with its stored previous hash
-/// (so one edit is reported once rather than as every later event of its stream) and its writer's mark checked, and
-/// handed on to the documents' replay. An event without a hash row here, or a hash row without an event, is kept for
-/// the end: its partner may be in another share when the stream id itself was edited.
+/// Verify's events phase over one <see cref="Share"/> of the streams: its events and its hash rows copied out side by side
+/// in sequence order (two binary COPYs read by <see cref="CopyRows"/>, so the server sends both at once), each event
+/// rehashed from the bytes received with its stored previous hash (so one edit is reported once rather than as every later
+/// event of its stream) and its writer's mark checked, and handed on to the documents' replay. An event without a hash row
+/// here, or a hash row without an event, is kept for the end: its partner may be in another share when the stream id
+/// itself was edited.
 /// </summary>
 internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, ChannelWriter<Finding> findings, EventCount count) : IDisposable
 {

@@ -14,13 +14,12 @@ namespace Sanzi.Api.Assets;
 /// <summary>Entering an asset (资产登记): the unit's books decide, the asset starts a stream of its own.</summary>
 public static class RegisterAssetEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/assets")]
-    public static (IResult, IStartStream) Post(RegisterAsset command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
+    public static async Task<(IResult, IStartStream)> Post(RegisterAsset command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var registered = command.Decide(unit, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(registered.AssetId, registered.ItemCode), MartenOps.StartStream<Item>(registered.AssetId, registered));
     }
 }
@@ -30,9 +29,9 @@ public static class DisposeAssetEndpoint
 {
     [WolverinePost("/api/assets/{id}/disposal")]
     public static async Task<(IResult, Events)> Post(DisposeAsset command, [WriteAggregate] Item asset, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var unit = await session.UnitOfAsync(asset, ct);
+        var unit = await books.ForWritingAsync(session, context, asset, ct);
         var disposed = command.Decide(unit, asset, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
         return (Answer.Ok(new ItemPosition(asset.Id, unit.Code, asset.Value, ItemStatus.Disposed)), [disposed]);
     }

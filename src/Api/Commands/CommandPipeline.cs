@@ -27,7 +27,7 @@ public static class CommandPipeline
 
     /// <summary>The uploaded documents the write cites, checked to exist (see <see cref="CitedDocuments"/>).</summary>
     public static Task<CitedDocuments> DocumentsAsync(HttpContext context, IDocumentSession session, CancellationToken ct) =>
-        CitedDocuments.ReadAsync(context.Request, session, ct);
+        CitedDocuments.ReadAsync(context, session, ct);
 
     /// <summary>
     /// The receipt is scoped by the request path, so one key may serve different targets and commands; the cited

@@ -57,13 +57,16 @@ public static class LostRaces
     private const string Repeated = "sanzi.receipts-checked";
     private const string Unchecked = "sanzi.receipts-unchecked";
 
+    /// <summary>Whether this is a run again of the request (after a lost race or a refusal), which decides on fresh state only.</summary>
+    public static bool IsRepeat(HttpContext context) => context.Items.ContainsKey(Repeated);
+
     /// <summary>
     /// Whether the command pipeline must look up the request's receipt: only when running it again (see
     /// <see cref="CommandPipeline.ReplayAsync"/>); a first attempt notes that it did not.
     /// </summary>
     public static bool ReceiptsChecked(HttpContext context)
     {
-        if (context.Items.ContainsKey(Repeated)) return true;
+        if (IsRepeat(context)) return true;
         context.Items[Unchecked] = true;
         return false;
     }

@@ -2,12 +2,11 @@ using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using JasperFx.CodeGeneration.Model;
 using JasperFx.Core.Reflection;
-using Wolverine;
 
 namespace Sanzi.Api.Commands;
 
-/// <summary>Reads a command's wire body with Wolverine's own JSON reading (415, 400 with the JSON path), as a body parameter would.</summary>
-internal sealed class ReadCommandBody : AsyncFrame
+/// <summary>Takes a command's wire body as the input screen bound it (<see cref="ScreenedBody"/>), so the body is read once.</summary>
+internal sealed class ReadCommandBody : SyncFrame
 {
     public ReadCommandBody(Type requestType) => Variable = new Variable(requestType, "request", this);
 
@@ -15,8 +14,7 @@ internal sealed class ReadCommandBody : AsyncFrame
 
     public override void GenerateCode(GeneratedMethod method, ISourceWriter writer)
     {
-        writer.Write($"var ({Variable.Usage}, jsonContinue) = await ReadJsonAsync<{Variable.VariableType.FullNameInCode()}>(httpContext);");
-        writer.Write($"if (jsonContinue == {typeof(HandlerContinuation).FullNameInCode()}.{nameof(HandlerContinuation.Stop)}) return;");
+        writer.Write($"var {Variable.Usage} = {typeof(ScreenedBody).FullNameInCode()}.{nameof(ScreenedBody.RequestOf)}<{Variable.VariableType.FullNameInCode()}>(httpContext);");
         Next?.GenerateCode(method, writer);
     }
 }

@@ -13,14 +13,13 @@ namespace Sanzi.Api.Debts;
 /// <summary>Entering a claim (债权) or liability (债务) against one counterparty.</summary>
 public static class RecordDebtEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/debts")]
-    public static async Task<(IResult, IStartStream)> Post(RecordDebt command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp, IDocumentSession session, CancellationToken ct)
+    public static async Task<(IResult, IStartStream)> Post(RecordDebt command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var exception = await session.ExceptionAsync(unit.Aggregate!, command.ExceptionId, ct);
-        var recorded = command.Decide(unit.Aggregate!, exception, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var exception = await session.ExceptionAsync(unit, command.ExceptionId, ct);
+        var recorded = command.Decide(unit, exception, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(recorded.DebtId, recorded.ItemCode), MartenOps.StartStream<Item>(recorded.DebtId, recorded));
     }
 }
@@ -30,9 +29,9 @@ public static class IncreaseDebtEndpoint
 {
     [WolverinePost("/api/debts/{id}/increases")]
     public static async Task<(IResult, Events)> Post(IncreaseDebt command, [WriteAggregate] Item debt, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var unit = await session.UnitOfAsync(debt, ct);
+        var unit = await books.ForWritingAsync(session, context, debt, ct);
         var increased = command.Decide(unit, debt, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
         return (Answer.Ok(new ItemPosition(debt.Id, unit.Code, debt.Value + increased.Amount, ItemStatus.InUse)), [increased]);
     }
@@ -43,9 +42,9 @@ public static class ReduceDebtEndpoint
 {
     [WolverinePost("/api/debts/{id}/reductions")]
     public static async Task<(IResult, Events)> Post(ReduceDebt command, [WriteAggregate] Item debt, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var reduced = command.Decide(await session.UnitOfAsync(debt, ct), debt, stamp);
+        var reduced = command.Decide(await books.ForWritingAsync(session, context, debt, ct), debt, stamp);
         return (Answer.Ok(new ItemPosition(debt.Id, debt.UnitCode, debt.Value - reduced.Amount, ItemStatus.InUse)), [reduced]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Sanzi.Api.Commands;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Documents;
 
@@ -17,11 +18,12 @@ public sealed record CitedDocuments(IReadOnlyList<string> Digests)
 
     public static readonly CitedDocuments None = new([]);
 
-    public static async Task<CitedDocuments> ReadAsync(HttpRequest request, IQuerySession session, CancellationToken ct)
+    public static async Task<CitedDocuments> ReadAsync(HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        if (!request.Body.CanSeek) return None;
-        request.Body.Position = 0;
-        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        // The body as the input screen read it; most writes cite nothing, which a scan of the top-level names tells without parsing.
+        var bytes = ScreenedBody.Of(context).Bytes;
+        if (!Cites(bytes.Span)) return None;
+        using var body = JsonDocument.Parse(bytes);
         if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty(Field, out var list)
             || list.ValueKind == JsonValueKind.Null) return None;
         if (list.ValueKind != JsonValueKind.Array)
@@ -45,5 +47,19 @@ public sealed record CitedDocuments(IReadOnlyList<string> Digests)
             rules.Check(stored.Contains(digest), field, "names no uploaded document: upload the file first with POST /api/documents");
         rules.ThrowIfBroken();
         return new CitedDocuments(digests.Select(d => d.Digest).ToList());
+    }
+
+    /// <summary>Whether the body's object names the field at its top level (escaped names included).</summary>
+    private static bool Cites(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(Field)) return true;
+            reader.Read();
+            reader.Skip();
+        }
+        return false;
     }
 }

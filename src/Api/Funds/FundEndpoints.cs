@@ -13,13 +13,12 @@ namespace Sanzi.Api.Funds;
 /// <summary>Opening a cash or bank account (资金) in a unit's books.</summary>
 public static class OpenFundAccountEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/fund-accounts")]
-    public static (IResult, IStartStream) Post(OpenFundAccount command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
+    public static async Task<(IResult, IStartStream)> Post(OpenFundAccount command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var opened = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var opened = command.Decide(unit, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(opened.AccountId, opened.ItemCode), MartenOps.StartStream<Item>(opened.AccountId, opened));
     }
 }
@@ -29,9 +28,9 @@ public static class RecordReceiptEndpoint
 {
     [WolverinePost("/api/fund-accounts/{id}/receipts")]
     public static async Task<(IResult, Events)> Post(RecordReceipt command, [WriteAggregate] Item account, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var received = command.Decide(await session.UnitOfAsync(account, ct), account, stamp);
+        var received = command.Decide(await books.ForWritingAsync(session, context, account, ct), account, stamp);
         return (Answer.Ok(new ItemPosition(account.Id, account.UnitCode, account.Value + received.Amount, ItemStatus.InUse)), [received]);
     }
 }
@@ -41,9 +40,9 @@ public static class RecordPaymentEndpoint
 {
     [WolverinePost("/api/fund-accounts/{id}/payments")]
     public static async Task<(IResult, Events)> Post(RecordPayment command, [WriteAggregate] Item account, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var unit = await session.UnitOfAsync(account, ct);
+        var unit = await books.ForWritingAsync(session, context, account, ct);
         var paid = command.Decide(unit, account, await session.ExceptionAsync(unit, command.ExceptionId, ct), stamp);
         return (Answer.Ok(new ItemPosition(account.Id, unit.Code, account.Value - paid.Amount, ItemStatus.InUse)), [paid]);
     }
@@ -57,10 +56,10 @@ public static class MoveFundsBetweenAccountsEndpoint
 {
     [WolverinePost("/api/fund-accounts/{id}/transfers")]
     public static async Task<(IResult, Events)> Post(MoveFundsBetweenAccounts command, [WriteAggregate] Item account, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
         var other = await session.Events.FetchForWriting<Item>(command.ToAccountId, ct);
-        var moved = command.Decide(await session.UnitOfAsync(account, ct), account, other.Aggregate, stamp);
+        var moved = command.Decide(await books.ForWritingAsync(session, context, account, ct), account, other.Aggregate, stamp);
         other.AppendOne(moved);
         return (Answer.Ok(new AccountTransfer(new ItemPosition(account.Id, account.UnitCode, account.Value - moved.Amount, ItemStatus.InUse),
             new ItemPosition(other.Aggregate!.Id, account.UnitCode, other.Aggregate.Value + moved.Amount, ItemStatus.InUse))), [moved]);

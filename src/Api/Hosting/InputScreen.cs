@@ -41,7 +41,7 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
         var chain = context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>();
         // A command endpoint reads its body in the command pipeline's own frame rather than as Wolverine's request type.
         var command = chain?.Middleware.OfType<ReadCommandBody>().FirstOrDefault()?.Variable.VariableType
-                      ?? (chain?.RequestType is { } bound && bound != typeof(void) ? bound : null);
+                      ?? (chain?.RequestType is { } declared && declared != typeof(void) ? declared : null);
         if (command is null || !request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method)) return null;
 
         if (request.ContentType is not { } type || !(type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json")))
@@ -52,9 +52,10 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
 
         var errors = JsonScreen.Check(body, limits.Value);
         if (errors.Count > 0) return ProblemMapping.Invalid(errors, "The body carries values no command can accept; nothing was written.");
+        object? bound;
         try
         {
-            JsonSerializer.Deserialize(body, command, json.Value.SerializerOptions);
+            bound = JsonSerializer.Deserialize(body, command, json.Value.SerializerOptions);
         }
         catch (JsonException e)
         {
@@ -69,6 +70,7 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
                 "A field has the wrong type or form; nothing was written.");
         }
         request.Body = new MemoryStream(body, writable: false);
+        context.Features.Set(new ScreenedBody(body, bound));
         return null;
     }
 

@@ -82,7 +82,9 @@ public static class LedgerStore
                 w.UseWolverineManagedEventSubscriptionDistribution = balanced;
             });
         if (!balanced) marten.AddAsyncDaemon(DaemonMode.Solo);
-        return services.AddSingleton(thresholds).AddSingleton(tenants)
+        // The unit books commands keep between requests belong to this store's databases (see UnitBooks).
+        return services.AddSingleton(thresholds).AddSingleton(tenants).AddSingleton<Commands.UnitBooks>()
+            .AddHostedService<Sanzi.Projections.Reconciliation.FiguresBackfill>()
             .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
     }
 

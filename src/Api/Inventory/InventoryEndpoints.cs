@@ -13,13 +13,12 @@ namespace Sanzi.Api.Inventory;
 /// <summary>An asset found at the count (盘盈), entered at its verified value.</summary>
 public static class RecordSurplusEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/inventory/surplus")]
-    public static (IResult, IStartStream) Post(RecordSurplus command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
+    public static async Task<(IResult, IStartStream)> Post(RecordSurplus command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var found = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var found = command.Decide(unit, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(found.AssetId, found.ItemCode), MartenOps.StartStream<Item>(found.AssetId, found));
     }
 }
@@ -43,9 +42,9 @@ public static class CountItemEndpoint
 {
     [WolverinePost("/api/items/{id}/count")]
     public static async Task<(IResult, Events)> Post(CountItem command, [WriteAggregate] Item item, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var counted = command.Decide(await session.UnitOfAsync(item, ct), item, stamp);
+        var counted = command.Decide(await books.ForWritingAsync(session, context, item, ct), item, stamp);
         return (Answer.Ok(counted), [counted]);
     }
 }

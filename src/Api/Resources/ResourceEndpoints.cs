@@ -13,13 +13,12 @@ namespace Sanzi.Api.Resources;
 /// <summary>Entering a land or natural resource (资源登记).</summary>
 public static class RegisterResourceEndpoint
 {
-    public static Guid UnitId(string code) => UnitLookups.StreamIdOf(code);
-
     [WolverinePost("/api/units/{code}/resources")]
-    public static (IResult, IStartStream) Post(RegisterResource command,
-        [WriteAggregate(FromMethod = nameof(UnitId), AlwaysEnforceConsistency = true)] IEventStream<UnitBook> unit, Stamp stamp)
+    public static async Task<(IResult, IStartStream)> Post(RegisterResource command, string code, Stamp stamp, UnitBooks books,
+        IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var registered = command.Decide(unit.Aggregate!, Guid.CreateVersion7(), stamp);
+        var unit = await books.ForWritingAsync(session, context, code, ct);
+        var registered = command.Decide(unit, Guid.CreateVersion7(), stamp);
         return (Answer.NewItem(registered.ResourceId, registered.ItemCode), MartenOps.StartStream<Item>(registered.ResourceId, registered));
     }
 }
@@ -29,9 +28,9 @@ public static class ContractResourceEndpoint
 {
     [WolverinePost("/api/resources/{id}/contracts")]
     public static async Task<(IResult, Events)> Post(ContractResource command, [WriteAggregate] Item resource, Stamp stamp,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, UnitBooks books, HttpContext context, CancellationToken ct)
     {
-        var contracted = command.Decide(await session.UnitOfAsync(resource, ct), resource, stamp);
+        var contracted = command.Decide(await books.ForWritingAsync(session, context, resource, ct), resource, stamp);
         return (Answer.Ok(new ItemPosition(resource.Id, resource.UnitCode, resource.Value, resource.Status)), [contracted]);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
@@ -48,13 +50,36 @@ public sealed record DebtLine(
     public IReadOnlyDictionary<string, DebtPrint> Printed =>
         Locks.Select(l => l.UnitCode).Append("").Distinct().ToDictionary(u => u, u => DebtPrint.Of(DebtRegisterReport.Line(DebtPrint.Status, this, u)));
 
+    /// <summary>
+    /// The line's place in any register, as <see cref="DebtRegisterReport"/> orders lines (side, counterparty, item code, id, the
+    /// texts compared ordinally, by UTF-16 code unit), written so that comparing the keys byte by byte (PostgreSQL's collation
+    /// "C") gives the same order: the side and each code unit as fixed-width hex, each text closed by <c>0000</c> (below any
+    /// code unit a name holds, so a shorter name comes first), then the id as <see cref="Guid.CompareTo(Guid)"/> orders it.
+    /// Kept in the document for the kept register (<see cref="DebtRegisterTable"/>) to be read in one ordered range scan.
+    /// </summary>
+    public string RegisterOrder
+    {
+        get
+        {
+            var key = new StringBuilder(8 + 4 * (Counterparty.Length + ItemCode.Length + 2) + 32);
+            key.Append(((int)Side).ToString("x8", CultureInfo.InvariantCulture));
+            foreach (var text in new[] { Counterparty, ItemCode })
+            {
+                foreach (var unit in text) key.Append(((int)unit).ToString("x4", CultureInfo.InvariantCulture));
+                key.Append("0000");
+            }
+            return key.Append(Id.ToString("N")).ToString();
+        }
+    }
+
     /// <summary>The lock that counts for a unit's register: its own, else the last one before the line came to it.</summary>
     public DebtLock? LockFor(string unitCode) => Locks.LastOrDefault(l => l.UnitCode == unitCode) ?? Locks.LastOrDefault();
 }
 
 /// <summary>
 /// A register line pre-serialised as the API writes it, its status left as <see cref="Status"/> for the unit's own to be put in
-/// (the same line is in use in one unit's books and handed over in another's), with what its counterparty's sums need.
+/// (the same line is in use in one unit's books and handed over in another's, <see cref="DebtRegisterTable"/> puts it in),
+/// with what its counterparty's sums need.
 /// </summary>
 public sealed record DebtPrint(string Json, decimal? LockedBalance, bool ChangedAfterLock)
 {
@@ -65,11 +90,4 @@ public sealed record DebtPrint(string Json, decimal? LockedBalance, bool Changed
 
     public static DebtPrint Of(DebtRegisterLine line) =>
         new(System.Text.Json.JsonSerializer.Serialize(line, LedgerJson.Options), line.LockedBalance, line.ChangedAfterLock);
-
-    /// <summary>The line's JSON with the unit's status in it.</summary>
-    public static string With(string json, string status)
-    {
-        var at = json.IndexOf(StatusProperty, StringComparison.Ordinal) + StatusProperty.Length - 1;
-        return string.Concat(json.AsSpan(0, at), status, json.AsSpan(at));
-    }
 }

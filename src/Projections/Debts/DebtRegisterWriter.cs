@@ -10,16 +10,16 @@ using Sanzi.Projections.Summary;
 namespace Sanzi.Projections.Debts;
 
 /// <summary>
-/// The register of now as JSON, copied from the lines the documents keep printed (<see cref="DebtLine.Printed"/>): PostgreSQL
-/// sends the unit's lines with the print that counts for the unit, they are put in the register's order (side, counterparty,
-/// item code, id), and each counterparty is written with the sums <see cref="DebtRegisterReport"/> takes. The
-/// bytes are those of serializing the report built from the lines (a test holds them equal).
+/// The register of now as JSON, written while PostgreSQL sends the unit's kept lines (<see cref="DebtRegisterTable"/>) in the
+/// register's order (side, counterparty, item code, id), each line's JSON copied as kept and each counterparty written with the
+/// sums <see cref="DebtRegisterReport"/> takes, added up as its lines go by. The bytes are those of serializing the report built
+/// from the lines (a test holds them equal).
 /// </summary>
-public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyList<DebtRegisterWriter.Line> lines)
+public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Ownership book)
 {
     /// <summary>
-    /// The unit, the book the register covers (chosen from the kept totals; refused here, before a byte is written) and its
-    /// lines in order; none when a line has no print yet (a document written before prints were kept, until the
+    /// The unit and the book the register covers (chosen from the kept totals; refused here, before a byte is written); none
+    /// when a line of the unit is kept without its JSON (its document written before prints were kept, until the
     /// <see cref="DebtLine"/> projection is rebuilt), for the register to be built instead.
     /// </summary>
     public static async Task<DebtRegisterWriter?> OpenAsync(IQuerySession session, string code, Ownership? book, CancellationToken ct)
@@ -27,7 +27,9 @@ public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyL
         var unit = await session.UnitAsync(code, ct);
         var books = await UnitTotals.BooksAsync(session, [code], ct);
         var chosen = BookOf.Choose(book, books.GetValueOrDefault(code) ?? [], code);
-        return await LinesAsync(session, code, chosen, ct) is { } lines ? new DebtRegisterWriter(unit, chosen, lines) : null;
+        var unprinted = await session.QueryAsync<bool>(
+            $"select exists (select 1 from {Schema(session)}.{DebtRegisterTable.LinesTable} where unit_code = ? and json is null)", ct, code);
+        return unprinted.Single() ? null : new DebtRegisterWriter(session, unit, chosen);
     }
 
     public async Task JsonAsync(Stream body, CancellationToken ct)
@@ -44,15 +46,22 @@ public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyL
         json.WriteStartArray("counterparties");
 
         var group = new Group();
-        foreach (var line in lines)
-        {
-            if (group.Lines.Count > 0 && (group.Side != line.Side || group.Name != line.Counterparty))
+        var command = new NpgsqlCommand($"""
+            select side, counterparty, counterparty_type, balance, locked_balance, changed_after_lock, json
+            from {Schema(session)}.{DebtRegisterTable.LinesTable} where unit_code = $1 and book = lower($2) order by register_order
+            """) { Parameters = { new() { Value = unit.Code }, new() { Value = book.ToString() } } };
+        await using (var reader = await session.ExecuteReaderAsync(command, ct))
+            while (await reader.ReadAsync(ct))
             {
-                group.Write(json);
-                await chunks.SendIfFullAsync(ct);
+                var (side, name) = (reader.GetString(0), reader.GetString(1));
+                if (group.Lines.Count > 0 && (group.SideName != side || group.Name != name))
+                {
+                    group.Write(json);
+                    await chunks.SendIfFullAsync(ct);
+                }
+                group.Add(side, name, reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4), reader.GetBoolean(5),
+                    reader.GetString(6));
             }
-            group.Add(line);
-        }
         if (group.Lines.Count > 0) group.Write(json);
 
         json.WriteEndArray();
@@ -61,65 +70,38 @@ public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyL
         await chunks.SendAsync(ct);
     }
 
-    /// <summary>A line of the unit's register: its print for the unit, its status there, and what orders and sums it.</summary>
-    public sealed record Line(ItemKind Side, string Counterparty, HolderType Type, string ItemCode, Guid Id, decimal Balance, string Json,
-        decimal? LockedBalance, bool ChangedAfterLock);
-
-    /// <summary>
-    /// The unit's lines in the register's order, as <see cref="DebtRegisterReport"/> orders them (side, counterparty, item code,
-    /// id; ordinal): sorted here rather than by PostgreSQL, whose collations do not compare as .NET's ordinal does.
-    /// </summary>
-    private static async Task<List<Line>?> LinesAsync(IQuerySession session, string code, Ownership book, CancellationToken ct)
-    {
-        var command = new NpgsqlCommand(Sql(session.DocumentStore.Options.DatabaseSchemaName))
-        {
-            Parameters = { new() { Value = code }, new() { Value = book.ToString() } },
-        };
-        var lines = new List<Line>();
-        await using (var reader = await session.ExecuteReaderAsync(command, ct))
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.IsDBNull(7)) return null;
-                lines.Add(new Line(Parse<ItemKind>(reader.GetString(1)), reader.GetString(2), Parse<HolderType>(reader.GetString(3)), reader.GetString(4),
-                    reader.GetGuid(5), reader.GetDecimal(6), DebtPrint.With(reader.GetString(7), reader.GetString(0)),
-                    reader.IsDBNull(8) ? null : reader.GetDecimal(8), reader.GetBoolean(9)));
-            }
-        lines.Sort((a, b) => a.Side != b.Side ? a.Side.CompareTo(b.Side)
-            : string.CompareOrdinal(a.Counterparty, b.Counterparty) is not 0 and var byName ? byName
-            : string.CompareOrdinal(a.ItemCode, b.ItemCode) is not 0 and var byCode ? byCode
-            : a.Id.CompareTo(b.Id));
-        return lines;
-    }
-
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 
-    /// <summary>One counterparty's lines on one side, and the sums <see cref="DebtRegisterReport"/> writes above them.</summary>
+    /// <summary>
+    /// One counterparty's lines on one side, and the sums <see cref="DebtRegisterReport"/> writes above them; side and type as the
+    /// documents store them, named as the API names them.
+    /// </summary>
     private sealed class Group
     {
-        public ItemKind Side { get; private set; }
+        public string SideName { get; private set; } = "";
         public string Name { get; private set; } = "";
-        private HolderType _type;
+        private string _type = "";
         private decimal? _locked;
         private decimal _current;
         private bool _changed;
         public List<string> Lines { get; } = [];
 
-        public void Add(Line line)
+        public void Add(string side, string name, string type, decimal balance, decimal? lockedBalance, bool changedAfterLock, string line)
         {
-            if (Lines.Count == 0) (Side, Name, _type, _locked, _current, _changed) = (line.Side, line.Counterparty, line.Type, null, 0m, false);
-            Lines.Add(line.Json);
+            if (Lines.Count == 0) (SideName, Name, _type, _locked, _current, _changed) = (side, name, type, null, 0m, false);
+            Lines.Add(line);
             // As Enumerable.Sum adds, from 0m, so that the scale of the sums is the report's.
-            if (line.LockedBalance is not null || _locked is not null) _locked = (_locked ?? 0m) + (line.LockedBalance ?? 0m);
-            _current += line.Balance;
-            _changed |= line.ChangedAfterLock;
+            if (lockedBalance is not null || _locked is not null) _locked = (_locked ?? 0m) + (lockedBalance ?? 0m);
+            _current += balance;
+            _changed |= changedAfterLock;
         }
 
         public void Write(Utf8JsonWriter json)
         {
             json.WriteStartObject();
             json.WriteString("name", Name);
-            json.WriteString("side", ApiNames.Name(Side));
-            json.WriteString("type", ApiNames.Name(_type));
+            json.WriteString("side", ApiNames.Name(Parse<ItemKind>(SideName)));
+            json.WriteString("type", ApiNames.Name(Parse<HolderType>(_type)));
             if (_locked is { } locked) json.WriteNumber("lockedBalance", locked);
             else json.WriteNull("lockedBalance");
             json.WriteNumber("currentBalance", _current);
@@ -132,17 +114,5 @@ public sealed class DebtRegisterWriter(UnitBook unit, Ownership book, IReadOnlyL
         }
     }
 
-    /// <summary>
-    /// The kept register rows of the unit and book (<see cref="SummaryTotals.DebtsTable"/>) with each line's print for this
-    /// unit (its own lock's, else the line's last); each document taken apart once (<c>jsonb_to_record</c>), not once a field.
-    /// </summary>
-    private static string Sql(string schema) => $"""
-        select d.status, x.side, x.counterparty, x."counterpartyType", x."itemCode", l.id, x.balance, p.p ->> 'json', (p.p ->> 'lockedBalance')::numeric,
-          (p.p ->> 'changedAfterLock')::boolean
-        from {schema}.{SummaryTotals.DebtsTable} d
-          join {schema}.mt_doc_debtline l on l.id = d.item_id
-          cross join lateral jsonb_to_record(l.data) as x(side text, counterparty text, "counterpartyType" text, "itemCode" text, balance numeric, printed jsonb)
-          cross join lateral (select coalesce(x.printed -> $1, x.printed -> '') as p offset 0) p
-        where d.unit_code = $1 and lower(d.book) = lower($2)
-        """;
+    private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
 }

@@ -1,3 +1,4 @@
+using Sanzi.Projections.Storage;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -16,6 +17,9 @@ public static class ReconciliationTotals
 {
     public const string TotalsTable = "reconciliation_totals";
     public const string DifferencesTable = "reconciliation_differences";
+
+    /// <summary>The catalog rows stored before their shares carried figures, listed when the sums' tables come: <see cref="FiguresBackfill"/>.</summary>
+    public const string UnfiguredTable = "reconciliation_unfigured_rows";
 
     private static readonly string[] Key = ["unit_code", "side", "from_unit", "book", "kind", "category", "category_name"];
     private static readonly string[] Figures = ["expected", "actual", "expected_area", "actual_area"];
@@ -39,7 +43,10 @@ public static class ReconciliationTotals
         differences.AddColumn<string>("category_name").NotNull();
         differences.AddColumn("figure", "jsonb").NotNull();
         differences.Indexes.Add(new IndexDefinition($"ix_{DifferencesTable}_item") { Columns = ["item_id"] });
-        return [totals, differences];
+        var unfigured = new FilledTable(new PostgresqlObjectName(schema, UnfiguredTable, SchemaUtils.IdentifierUsage.General),
+            $"INSERT INTO {schema}.{UnfiguredTable} (id) SELECT id FROM {schema}.mt_doc_catalogrow WHERE NOT (data -> 'shares' -> 0 ? 'handed');");
+        unfigured.AddColumn<Guid>("id").AsPrimaryKey();
+        return [totals, differences, unfigured];
     }
 
     public static string Truncated(string schema) => $"{schema}.{TotalsTable}, {schema}.{DifferencesTable}";

@@ -1,10 +1,10 @@
 using Marten;
 using Sanzi.Projections.Catalog;
+using Sanzi.Projections.Storage;
 using Sanzi.Projections.Reconciliation;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 using Weasel.Postgresql.Triggers;
 
@@ -56,8 +56,8 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         debts.AddColumn<string>("status").NotNull();
         debts.Indexes.Add(new IndexDefinition($"ix_{DebtsTable}_item") { Columns = ["item_id"] });
 
-        var function = new Function(new PostgresqlObjectName(schema, "summary_shares_kept", SchemaUtils.IdentifierUsage.Function), FunctionSql());
-        var counted = new Function(new PostgresqlObjectName(schema, CountedFunction, SchemaUtils.IdentifierUsage.Function), CountedSql());
+        var function = new TriggerFunction(new PostgresqlObjectName(schema, "summary_shares_kept", SchemaUtils.IdentifierUsage.Function), FunctionSql());
+        var counted = new TriggerFunction(new PostgresqlObjectName(schema, CountedFunction, SchemaUtils.IdentifierUsage.Function), CountedSql());
         var rows = $"{schema}.mt_doc_catalogrow";
         var perRow = new Trigger($"{schema}.summary_shares_kept", rows, $"{schema}.summary_shares_kept()")
         {

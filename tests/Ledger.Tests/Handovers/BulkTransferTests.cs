@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
+using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Handovers;
 using Sanzi.Projections.Reports;
 using Sanzi.Projections.Summary;
@@ -46,6 +47,16 @@ public class BulkTransferTests(LedgerFixture fixture)
                 JsonSerializer.Serialize(kept).ShouldBe(
                     JsonSerializer.Serialize(SummaryReport.Build(await UnitRecords.LoadAsync(session, code, ReportTime.Now, CancellationToken.None))), code);
                 kept.Lines.Single(l => l.Item == "资产总计").Count.ShouldBe(Items, code);
+            }
+
+        // The path moves cards and rows in SQL; each stored row is the one the row's own Apply methods fold from its stream.
+        await using (var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+            foreach (var id in items)
+            {
+                var folded = await session.Events.AggregateStreamAsync<CatalogRow>(id);
+                var same = await session.QueryAsync<bool>("select data = ?::jsonb from ledger.mt_doc_catalogrow where id = ?",
+                    session.DocumentStore.Options.Serializer().ToJson(folded), id);
+                same.Single().ShouldBeTrue($"the catalog row of {id} as the bulk path stored it");
             }
 
         await _api.CaughtUp();

@@ -41,6 +41,8 @@ public sealed class VerifyPageTests
         context.Services.AddSingleton(new LedgerClientFactory(() => host.Server.CreateClient()));
         var page = context.Render<VerifyPage>(p => p.AddCascadingValue(inspector));
 
+        // The page renders again once its chain head has loaded; a click before that would hit a button already replaced.
+        page.WaitForAssertion(() => page.Markup.ShouldNotContain("读取中…"), TimeSpan.FromSeconds(60));
         page.Find("[data-submit=verify]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=verify-refusal]").TextContent.ShouldContain("核验中断"), TimeSpan.FromSeconds(60));
