@@ -9,7 +9,7 @@ public static class ApiNames
         return char.ToLowerInvariant(s[0]) + s[1..];
     }
 
-    public static string List<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Name(v)));
+    public static string List<T>() where T : struct, Enum => Listed<T>.Names;
 
     /// <summary>
     /// Checks an enum field of a request. A name the API does not know binds to a value outside the enum
@@ -18,5 +18,15 @@ public static class ApiNames
     public static Rules OneOf<T>(this Rules rules, T? value, string field, bool required = true) where T : struct, Enum =>
         value is not { } v
             ? rules.Check(!required, field, "is required")
-            : rules.Check(Enum.IsDefined(v), field, $"must be one of: {List<T>()}");
+            : rules.Check(Enum.IsDefined(v), field, Listed<T>.Rule);
+
+    /// <summary>
+    /// Built once per enum: <see cref="OneOf{T}"/> passes its message whether or not the value is valid, and building it
+    /// per call (names, join, interpolation) was a third of an import's row checking in a CPU profile.
+    /// </summary>
+    private static class Listed<T> where T : struct, Enum
+    {
+        public static readonly string Names = string.Join(", ", Enum.GetValues<T>().Select(v => Name(v)));
+        public static readonly string Rule = $"must be one of: {Names}";
+    }
 }
