@@ -44,7 +44,6 @@ var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirec
 builder.Services.AddLedgerIdentity(signingKey);
 builder.Services.Configure<InputLimits>(builder.Configuration.GetSection(InputLimits.Section));
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddSingleton<Sanzi.Projections.Imports.BulkDocuments>();
 builder.Services.AddSingleton<Sanzi.Projections.Imports.BulkImportWriter>();
 builder.Services.AddSingleton<Sanzi.Projections.Handovers.BulkTransfers>();
 builder.Services.AddSingleton<Sanzi.Ledger.Imports.IImportWriter>(sp => sp.GetRequiredService<Sanzi.Projections.Imports.BulkImportWriter>());

@@ -83,7 +83,9 @@ public static class LedgerStore
             });
         if (!balanced) marten.AddAsyncDaemon(DaemonMode.Solo);
         // The unit books commands keep between requests belong to this store's databases (see UnitBooks).
+        // The figures' backfill writes through BulkDocuments, so every host of the store (tests' own included) has both.
         return services.AddSingleton(thresholds).AddSingleton(tenants).AddSingleton<Commands.UnitBooks>()
+            .AddSingleton<Sanzi.Projections.Imports.BulkDocuments>()
             .AddHostedService<Sanzi.Projections.Reconciliation.FiguresBackfill>()
             .AddIntegrity(documents => documents.Add<UnitBook>().Add<Item>().Add<Reform>().Add<StoredDocument>());
     }
