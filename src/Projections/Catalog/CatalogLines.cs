@@ -7,6 +7,7 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Items;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Summary;
+using static Sanzi.Projections.Storage.StoredEnum;
 
 namespace Sanzi.Projections.Catalog;
 
@@ -132,8 +133,6 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
         private string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
         private LocalDate? Date(int i) => r.IsDBNull(i) ? null : LocalDatePattern.Iso.Parse(r.GetString(i)).Value;
-
-        private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Npgsql;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Debts;
 using Sanzi.Projections.Summary;
+using static Sanzi.Projections.Storage.StoredEnum;
 
 namespace Sanzi.Projections.Debts;
 
@@ -55,5 +56,4 @@ public static class DebtRegisterLines
         where d.unit_code = $1 and lower(d.book) = lower($2)
         """;
 
-    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }

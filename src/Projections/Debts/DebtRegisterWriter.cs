@@ -6,6 +6,7 @@ using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Reports;
 using Sanzi.Projections.Summary;
+using static Sanzi.Projections.Storage.StoredEnum;
 
 namespace Sanzi.Projections.Debts;
 
@@ -69,8 +70,6 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         json.WriteEndObject();
         await chunks.SendAsync(ct);
     }
-
-    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 
     /// <summary>
     /// One counterparty's lines on one side, and the sums <see cref="DebtRegisterReport"/> writes above them; side and type as the

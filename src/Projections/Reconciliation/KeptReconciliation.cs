@@ -5,6 +5,7 @@ using Sanzi.Ledger.Reforms;
 using Sanzi.Ledger.Units;
 using Sanzi.Projections.Reports;
 using Sanzi.Projections.Summary;
+using static Sanzi.Projections.Storage.StoredEnum;
 
 namespace Sanzi.Projections.Reconciliation;
 
@@ -102,5 +103,4 @@ public static class KeptReconciliation
         return (books, totals, differences);
     }
 
-    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Npgsql;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Units;
+using static Sanzi.Projections.Storage.StoredEnum;
 
 namespace Sanzi.Projections.Summary;
 
@@ -54,5 +55,4 @@ public sealed record UnitTotals(string Code, UnitBook Unit, Ownership Book, IRea
 
     private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
 
-    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }
