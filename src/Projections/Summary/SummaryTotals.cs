@@ -128,7 +128,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
     /// <summary>
     /// <see cref="CountedSql"/> at −1 before a rewrite and at +1 after it, in one call made before: the stored shares are read
     /// once, from the rows as they are (a handover's are small and uncompressed), and the new ones come from the writer. At −1
-    /// and +1 the same rows were read seven times, the four after the rewrite larger and compressed (a 10,000-item handover's
+    /// and +1 the same rows were read six times, the four after the rewrite larger and compressed (a 10,000-item handover's
     /// longest step).
     /// </summary>
     private string MovedSql()
