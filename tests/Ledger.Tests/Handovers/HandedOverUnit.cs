@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Sanzi.Projections.Reports;
+using Sanzi.Projections.Summary;
 using Sanzi.Tests.Support;
 using Shouldly;
 
