@@ -40,6 +40,15 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
     /// <summary>Batches written at once, each on its own connection: two keep both cores busy without queueing behind each other.</summary>
     public int InFlight { get; init; } = 2;
 
+    /// <summary>
+    /// The smallest batch an import is split into so that its batches are in flight together (a township's 2,000 rows go as
+    /// two of 1,000, not one of 2,000 with nothing beside it); below twice this, one batch.
+    /// </summary>
+    public int SplitAbove { get; init; } = 500;
+
+    /// <summary>The size of this import's batches: its rows shared among the flows, none above <see cref="BatchSize"/>.</summary>
+    private int BatchSizeFor(int rows) => Math.Min(BatchSize, Math.Max(SplitAbove, (rows + InFlight - 1) / InFlight));
+
     public async Task<ImportResult> ImportAsync(ImportRequest request, Actor actor, string? correlationId,
         IProgress<ImportProgress>? progress, CancellationToken ct) =>
         (await ImportAsync([request], actor, correlationId, progress, ct))[0];
@@ -98,7 +107,7 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
         var inFlight = new Queue<Task<int>>();
         try
         {
-            foreach (var batch in pending.Chunk(BatchSize))
+            foreach (var batch in pending.Chunk(BatchSizeFor(pending.Count)))
             {
                 if (inFlight.Count == InFlight) Report(await inFlight.Dequeue());
                 ct.ThrowIfCancellationRequested();
