@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Sanzi.Api.Commands;
@@ -14,7 +13,7 @@ namespace Sanzi.Api.Hosting;
 /// and that binds to the endpoint's command. Anything else is a 4xx ProblemDetails naming the field, and nothing
 /// reaches the event store.
 /// </summary>
-public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimits> limits, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class InputScreen(RequestDelegate next, IOptions<InputLimits> limits, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -60,7 +59,7 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
         catch (JsonException e)
         {
             var field = (e.Path ?? "").TrimStart('$').TrimStart('.');
-            var rule = Rule(e.Message);
+            var rule = FieldRules.Of(command, e);
             return ProblemMapping.Invalid(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [rule] },
                 $"{e.Path ?? "body"} {rule}; nothing was written.");
         }
@@ -92,26 +91,4 @@ public sealed partial class InputScreen(RequestDelegate next, IOptions<InputLimi
         {
             Status = status, Title = "The request body is not acceptable", Detail = $"body {rule}; nothing was written.",
         };
-
-    /// <summary>What the field should have been, in words, from System.Text.Json's "could not be converted to T".</summary>
-    private static string Rule(string message) => TargetType().Match(message) is { Success: true } m ? m.Groups[1].Value switch
-    {
-        "System.String" => "must be text",
-        "System.Boolean" => "must be true or false",
-        "System.Guid" => "must be an id (a UUID)",
-        "NodaTime.LocalDate" => "must be a date that exists, as yyyy-MM-dd",
-        "NodaTime.Instant" => "must be an instant in ISO 8601 UTC, like 2026-11-30T00:00:00Z",
-        var t when t.StartsWith("System.Decimal") || t.StartsWith("System.Int") || t.StartsWith("System.Double") => "must be a number",
-        var t when t.Contains("Collections") || t.EndsWith("[]") => "must be a list",
-        var t when EnumNames(t) is { } names => $"must be one of: {names}",
-        _ => "must be an object of the documented shape",
-    } : "has the wrong type or form";
-
-    private static string? EnumNames(string typeName) =>
-        typeof(Refused).Assembly.GetType(typeName.Replace("System.Nullable`1[", "").TrimEnd(']').Split(',')[0]) is { IsEnum: true } e
-            ? string.Join(", ", Enum.GetNames(e).Select(JsonNamingPolicy.CamelCase.ConvertName))
-            : null;
-
-    [GeneratedRegex(@"converted to ([^ ]+?)\.? Path")]
-    private static partial Regex TargetType();
 }

@@ -28,8 +28,8 @@ public static class ReportEndpoints
         var lines = await CatalogLines.OpenAsync(session, code, request.Book, ct);
         return request.Format switch
         {
-            ReportFormat.Json => Results.Stream(body => CatalogWriter.JsonAsync(lines, session, body, ct), JsonType),
-            ReportFormat.Csv => Results.Stream(body => CatalogWriter.CsvAsync(lines, session, body, ct), ReportFiles.CsvType,
+            ReportFormat.Json => new PipedResult(body => CatalogWriter.JsonAsync(lines, session, body, ct), JsonType),
+            ReportFormat.Csv => new PipedResult(body => CatalogWriter.CsvAsync(lines, session, body, ct), ReportFiles.CsvType,
                 CatalogReport.FileNameOf(lines.Unit.Code, lines.Book) + ".csv"),
             _ => Render(await lines.LoadAsync(session, ct), request.Format, clock),
         };
@@ -50,7 +50,7 @@ public static class ReportEndpoints
         var request = ReportRequest.Parse(format, asOf, knownAt, clock, book);
         // Now, the lines the documents keep printed, copied; the unit, its book and the lines are read (or refused) first.
         if (request.Time.IsNow && request.Format == ReportFormat.Json && await DebtRegisterWriter.OpenAsync(session, code, request.Book, ct) is { } register)
-            return Results.Stream(body => register.JsonAsync(body, ct), JsonType);
+            return new PipedResult(body => register.JsonAsync(body, ct), JsonType);
         return Render(await DebtRegisterReport.LoadAsync(session, code, request.Time, request.Book, ct), request.Format, clock);
     }
 

@@ -141,7 +141,9 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
     /// (item code by code point, then id: PostgreSQL compares uuids as .NET's <see cref="Guid.CompareTo(Guid)"/> does; code
     /// points order as .NET's ordinal does but for the rare pair of a character past U+FFFF against one from U+E000 to U+FFFF);
     /// the counts are taken over the chosen book's lines before the order. Each row document is taken apart once
-    /// (<c>jsonb_to_record</c>) and the card chosen once (<c>offset 0</c> keeps the planner from copying it into every field).
+    /// (<c>jsonb_to_record</c>), its transfer picked once and the card chosen once (each <c>offset 0</c> keeps the planner from
+    /// copying an expression into every field that uses it). The transfer is a subquery in the select list, not a lateral join:
+    /// the planner put a cache (Memoize) keyed on each row's whole card and transfers in front of a join, which never hits.
     /// </summary>
     private static string Sql(string schema) => $"""
         select id, item_code, name, kind, category, category_name, specification, quantity, measure_unit, location, keeper, original_value,
@@ -151,21 +153,24 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
           count(*) filter (where to_unit is not null) over (),
           count(*) filter (where to_unit is null and lower(status) = 'disposed') over ()
         from (
-          select r.id, i ->> 'itemCode' as item_code, i ->> 'name' as name, i ->> 'kind' as kind, i ->> 'category' as category,
+          select c.id, i ->> 'itemCode' as item_code, i ->> 'name' as name, i ->> 'kind' as kind, i ->> 'category' as category,
             i ->> 'categoryName' as category_name, i ->> 'specification' as specification, (i ->> 'quantity')::numeric as quantity,
             i ->> 'measureUnit' as measure_unit, i ->> 'location' as location, i ->> 'keeper' as keeper,
             (i ->> 'originalValue')::numeric as original_value, (i ->> 'accumulatedDepreciation')::numeric as accumulated_depreciation,
             (i ->> 'value')::numeric as value, coalesce((i ->> 'foundAtCount')::boolean, false) as found_at_count, i ->> 'handoverId' as handover_id,
             i ->> 'status' as status, (i -> 'count' ->> 'verifiedValue')::numeric as verified_value, i -> 'count' ->> 'reason' as reason,
             i ->> 'titleDocument' as title_document, i -> 'contract' ->> 'number' as contract_number, i -> 'contract' ->> 'from' as contract_from,
-            i -> 'contract' ->> 'to' as contract_to, i ->> 'ownership' as ownership, t.tr ->> 'toUnit' as to_unit, t.tr ->> 'on' as handed_over_on
-          from {schema}.mt_doc_catalogrow r
-            cross join lateral jsonb_to_record(r.data) as d(item jsonb, transfers jsonb)
-            left join lateral (
-              select a.tr from jsonb_array_elements(d.transfers) with ordinality a(tr, n)
-              where d.item ->> 'unitCode' <> $1 and a.tr ->> 'fromUnit' = $1 order by a.n desc limit 1) t on true
-            cross join lateral (select coalesce(t.tr -> 'asHeld', d.item) as i offset 0) x
-          where r.data -> 'units' @> $2) l
+            i -> 'contract' ->> 'to' as contract_to, i ->> 'ownership' as ownership, c.tr ->> 'toUnit' as to_unit, c.tr ->> 'on' as handed_over_on
+          from (
+            select h.id, h.tr, coalesce(h.tr -> 'asHeld', h.item) as i
+            from (
+              select r.id, d.item, case when d.item ->> 'unitCode' <> $1 then (
+                  select a.tr from jsonb_array_elements(d.transfers) with ordinality a(tr, n) where a.tr ->> 'fromUnit' = $1 order by a.n desc limit 1)
+                end as tr
+              from {schema}.mt_doc_catalogrow r cross join lateral jsonb_to_record(r.data) as d(item jsonb, transfers jsonb)
+              where r.data -> 'units' @> $2
+              offset 0) h
+            offset 0) c) l
         where lower(ownership) = lower($3)
         order by item_code collate "C", id
         """;

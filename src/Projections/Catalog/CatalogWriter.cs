@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using CsvHelper;
 using System.Text.Json;
 using Marten;
 using NodaTime.Text;
@@ -8,13 +10,13 @@ namespace Sanzi.Projections.Catalog;
 
 /// <summary>
 /// The catalog of now written while PostgreSQL sends its lines (<see cref="CatalogLines"/>): each line goes from the reader's
-/// columns into the JSON (<see cref="JsonChunks"/>) or CSV in a buffer, and the buffer to the response whenever it holds a
+/// columns into the JSON (<see cref="JsonChunks"/>) or CSV in the response's pipe, which is sent whenever it holds about a
 /// chunk, so nothing of the whole catalog is held. The bytes are those the serializer and the CSV of <see cref="CatalogReport"/> give
 /// (same property order, same escaping: the serializer's default encoder, Chinese as <c>\uXXXX</c>).
 /// </summary>
 public static class CatalogWriter
 {
-    public static async Task JsonAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
+    public static async Task JsonAsync(CatalogLines lines, IQuerySession session, PipeWriter body, CancellationToken ct)
     {
         await using var chunks = new JsonChunks(body);
         var json = chunks.Json;
@@ -31,24 +33,29 @@ public static class CatalogWriter
         await chunks.SendAsync(ct);
     }
 
-    public static async Task CsvAsync(CatalogLines lines, IQuerySession session, Stream body, CancellationToken ct)
+    public static async Task CsvAsync(CatalogLines lines, IQuerySession session, PipeWriter body, CancellationToken ct)
     {
-        var buffer = new MemoryStream(JsonChunks.Chunk * 2);
-        var csv = ReportFiles.CsvOf(buffer);
+        var csv = ReportFiles.CsvOf(body.AsStream(leaveOpen: true));
         csv.WriteRecord(CatalogReport.Columns.Select(c => c.Header).ToArray());
         var cells = new ReportFiles.CsvCells(csv);
+        var written = 0;
         await lines.ReadAsync(session, async (reader, _) =>
         {
             CatalogReport.Cells(new CatalogLines.Line(reader, lines.NameOf), ref cells);
             csv.EndRecord();
-            if (buffer.Length >= JsonChunks.Chunk)
-            {
-                await csv.FlushAsync(ct);
-                await SendAsync(buffer, body, ct);
-            }
+            if (++written % LinesPerChunk == 0) await SendAsync(csv, body, ct);
         }, ct);
+        await SendAsync(csv, body, ct);
         await csv.DisposeAsync();
-        await SendAsync(buffer, body, ct);
+    }
+
+    /// <summary>About <see cref="JsonChunks.Chunk"/> bytes of CSV: a catalog line is some 400 bytes.</summary>
+    private const int LinesPerChunk = 160;
+
+    private static async Task SendAsync(CsvWriter csv, PipeWriter body, CancellationToken ct)
+    {
+        await csv.FlushAsync(ct);
+        await body.FlushAsync(ct);
     }
 
     /// <summary>The report's fields before its lines, as <see cref="CatalogReport"/> orders them; a catalog of now has no asOf or knownAt.</summary>
@@ -103,9 +110,4 @@ public static class CatalogWriter
         else json.WriteString(name, value);
     }
 
-    private static async Task SendAsync(MemoryStream buffer, Stream body, CancellationToken ct)
-    {
-        await body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
-        buffer.SetLength(0);
-    }
 }

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
 using NodaTime.Text;
@@ -33,7 +34,7 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         return unprinted.Single() ? null : new DebtRegisterWriter(session, unit, chosen);
     }
 
-    public async Task JsonAsync(Stream body, CancellationToken ct)
+    public async Task JsonAsync(PipeWriter body, CancellationToken ct)
     {
         await using var chunks = new JsonChunks(body);
         var json = chunks.Json;
@@ -61,7 +62,7 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
                     await chunks.SendIfFullAsync(ct);
                 }
                 group.Add(side, name, reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4), reader.GetBoolean(5),
-                    reader.GetString(6));
+                    reader.GetFieldValue<byte[]>(6));
             }
         if (group.Lines.Count > 0) group.Write(json);
 
@@ -83,9 +84,9 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         private decimal? _locked;
         private decimal _current;
         private bool _changed;
-        public List<string> Lines { get; } = [];
+        public List<byte[]> Lines { get; } = [];
 
-        public void Add(string side, string name, string type, decimal balance, decimal? lockedBalance, bool changedAfterLock, string line)
+        public void Add(string side, string name, string type, decimal balance, decimal? lockedBalance, bool changedAfterLock, byte[] line)
         {
             if (Lines.Count == 0) (SideName, Name, _type, _locked, _current, _changed) = (side, name, type, null, 0m, false);
             Lines.Add(line);

@@ -40,18 +40,20 @@ public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments document
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var batch = new List<(Guid Id, long Version, CatalogRow Row)>();
             var taken = 0;
-            // SKIP LOCKED: nodes starting together share the rows instead of waiting on each other.
+            // SKIP LOCKED: nodes starting together share the rows instead of waiting on each other. Each row is locked as it is
+            // read: a node already serving may write it meanwhile, and the copy stored again here must be the one it wrote.
             await using (var read = new NpgsqlCommand($"""
                 with taken as (delete from {schema}.{ReconciliationTotals.UnfiguredTable} where id in (
                   select id from {schema}.{ReconciliationTotals.UnfiguredTable} limit {Batch} for update skip locked) returning id)
-                select r.id, r.mt_version, r.data from taken t left join {rows} r on r.id = t.id
+                select t.id, r.mt_version, r.data from taken t
+                  left join lateral (select c.mt_version, c.data from {rows} c where c.id = t.id for update) r on true
                 """, connection, transaction))
             await using (var reader = await read.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     taken++;
-                    if (!reader.IsDBNull(0)) batch.Add((reader.GetGuid(0), reader.GetInt64(1), serializer.FromJson<CatalogRow>(reader, 2)));
+                    if (!reader.IsDBNull(2)) batch.Add((reader.GetGuid(0), reader.GetInt64(1), serializer.FromJson<CatalogRow>(reader, 2)));
                 }
             }
 

@@ -1,30 +1,33 @@
-using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 
 namespace Sanzi.Projections.Reports;
 
 /// <summary>
-/// A report's JSON written as it is made: a <see cref="Utf8JsonWriter"/> on a buffer that goes to the response whenever it
-/// holds <see cref="Chunk"/> bytes. The writer's default encoder is the serializer's (Chinese as <c>\uXXXX</c>), so what is
-/// written here is what serializing the report's records gives.
+/// A report's JSON written as it is made: a <see cref="Utf8JsonWriter"/> straight into the response's pipe, which is flushed
+/// to the client whenever <see cref="Chunk"/> bytes have gathered, so that no buffer of the report's own is allocated per request
+/// (a large one lands on the large object heap, and each brings a full garbage collection nearer). The writer's default encoder is the
+/// serializer's (Chinese as <c>\uXXXX</c>), so what is written here is what serializing the report's records gives.
 /// </summary>
-public sealed class JsonChunks(Stream body) : IAsyncDisposable
+public sealed class JsonChunks(PipeWriter body) : IAsyncDisposable
 {
     /// <summary>What is sent at a time: large enough that a write costs little beside it, small enough to hold nothing whole.</summary>
     public const int Chunk = 64 * 1024;
-    private readonly ArrayBufferWriter<byte> _buffer = new(Chunk * 2);
+
     private Utf8JsonWriter? _json;
+    private long _sent;
 
-    public Utf8JsonWriter Json => _json ??= new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    public Utf8JsonWriter Json => _json ??= new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
 
-    /// <summary>Sends what is written once a chunk is full.</summary>
-    public ValueTask SendIfFullAsync(CancellationToken ct) => Json.BytesPending >= Chunk ? SendAsync(ct) : ValueTask.CompletedTask;
+    /// <summary>Sends what is written once a chunk has gathered.</summary>
+    public ValueTask SendIfFullAsync(CancellationToken ct) =>
+        Json.BytesCommitted + Json.BytesPending - _sent >= Chunk ? SendAsync(ct) : ValueTask.CompletedTask;
 
     public async ValueTask SendAsync(CancellationToken ct)
     {
         Json.Flush();
-        await body.WriteAsync(_buffer.WrittenMemory, ct);
-        _buffer.ResetWrittenCount();
+        _sent = Json.BytesCommitted;
+        await body.FlushAsync(ct);
     }
 
     public ValueTask DisposeAsync() => _json?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,9 +59,8 @@ public class ColumnReadTests(LedgerFixture fixture)
         {
             var built = await DebtRegisterReport.LoadAsync(session, code, ReportTime.Now, null, ct);
             built.Counterparties.ShouldNotBeEmpty(code);
-            using var body = new MemoryStream();
-            await (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull(code).JsonAsync(body, ct);
-            body.ToArray().ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
+            var register = (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull(code);
+            (await Piped(body => register.JsonAsync(body, ct))).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
         }
 
         // The new village shows each line under the lock its old village took, and what moved since, as the line's document has them.
@@ -77,11 +77,20 @@ public class ColumnReadTests(LedgerFixture fixture)
         }
     }
 
-    private static async Task<byte[]> Streamed(Func<CatalogLines, IQuerySession, Stream, CancellationToken, Task> write, IQuerySession session, string code)
+    private static async Task<byte[]> Streamed(Func<CatalogLines, IQuerySession, PipeWriter, CancellationToken, Task> write, IQuerySession session, string code)
     {
         var ct = TestContext.Current.CancellationToken;
+        var lines = await CatalogLines.OpenAsync(session, code, null, ct);
+        return await Piped(body => write(lines, session, body, ct));
+    }
+
+    /// <summary>What a writer sends into a response's pipe, as the client receives it.</summary>
+    private static async Task<byte[]> Piped(Func<PipeWriter, Task> write)
+    {
         using var body = new MemoryStream();
-        await write(await CatalogLines.OpenAsync(session, code, null, ct), session, body, ct);
+        var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        await write(pipe);
+        await pipe.CompleteAsync();
         return body.ToArray();
     }
 

@@ -103,6 +103,18 @@ public class HostileInputTests(LedgerFixture fixture)
     }
 
     [Theory]
+    [InlineData("originalValue", "\"多\"", "must be a number")]
+    [InlineData("acquiredOn", "\"去年\"", "must be a date that exists, as yyyy-MM-dd")]
+    [InlineData("ownership", "\"公家\"", "must be one of:")]
+    public async Task A_value_of_the_wrong_type_in_an_optional_field_is_named_by_what_the_field_holds(string field, string value, string rule)
+    {
+        var asset = JsonSerializer.SerializeToNode(Sample.Vehicle())!;
+        asset[field] = JsonNode.Parse(value);
+        var problem = await _api.PostRaw($"/api/units/{Sample.VillageCode()}/assets", asset.ToJsonString(), 400);
+        problem.GetProperty("errors").GetProperty(field)[0].GetString()!.ShouldStartWith(rule);
+    }
+
+    [Theory]
     [InlineData("/api/units/%07/assets", "code")]
     [InlineData("/api/assets/00000000-0000-0000-0000-000000000000/disposal", "id")]
     public async Task A_control_character_or_the_all_zero_id_in_the_address_is_a_400_naming_it(string url, string field) =>
