@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Handovers;
-using Sanzi.Projections.Reports;
-using Sanzi.Projections.Summary;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -22,34 +19,15 @@ public class BulkTransferTests(LedgerFixture fixture)
     public async Task Every_item_reaches_the_successors_catalog_the_audit_trail_and_a_clean_verify()
     {
         fixture.Host.Services.GetRequiredService<BulkTransfers>().Covers.ShouldBeTrue("the test ledger takes the bulk path");
-        var books = new Books(_api, Sample.TownshipCode());
-        var successor = Sample.TownshipCode();
-        var reformId = (await _api.Post("/api/reforms", new
-        {
-            idempotencyKey = Sample.Key(), title = "撤并", approvalDocument = "赣府字〔2026〕34号", approvedOn = "2026-11-01",
-            plannedFreezeDate = "2026-11-30", noticeDays = 0,
-            predecessors = new[] { new { code = books.Code, name = "旧乡" } }, successors = new[] { new { code = successor, name = "新镇" } },
-        }, 201)).GetProperty("reformId").GetGuid();
-        var items = new List<Guid>();
-        for (var i = 0; i < Items; i++) items.Add(await books.Asset("officeEquipment", $"文件柜{i + 1}", 600m + i, ownership: "state"));
-        await _api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
-        await books.DraftedAfterCounting([.. items]);
-
-        (await books.SignedByAll()).GetProperty("itemsTransferred").GetInt32().ShouldBe(Items);
+        var unit = await HandedOverUnit.SignAsync(_api, Items, "文件柜");
+        var (books, successor, items) = unit;
 
         var catalog = (await _api.Get($"/api/units/{successor}/catalog")).GetProperty("items");
         catalog.GetArrayLength().ShouldBe(Items);
-        // The summary totals, kept set-based by this path, give the summary that folding every catalog row gives.
-        await using (var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-            foreach (var code in new[] { books.Code, successor })
-            {
-                var kept = await SummaryReport.LoadAsync(session, code, ReportTime.Now, null, CancellationToken.None);
-                JsonSerializer.Serialize(kept).ShouldBe(
-                    JsonSerializer.Serialize(SummaryReport.Build(await UnitRecords.LoadAsync(session, code, ReportTime.Now, CancellationToken.None))), code);
-                kept.Lines.Single(l => l.Item == "资产总计").Count.ShouldBe(Items, code);
-            }
+        await unit.SummariesAsFoldedAsync(fixture.Host.Services.GetRequiredService<IDocumentStore>());
 
-        // The path moves cards and rows in SQL; each stored row is the one the row's own Apply methods fold from its stream.
+        // The path stores the rows it folded from what it read and moves the cards in SQL; each stored row is the one the row's own
+        // Apply methods fold from its stream.
         await using (var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
             foreach (var id in items)
             {
