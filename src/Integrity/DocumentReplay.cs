@@ -37,7 +37,7 @@ public sealed class DocumentReplay
             var options = (StoreOptions)store.Options;
             Kinds = kinds.Select(k => k(store)).ToList();
             Serializer = options.Serializer();
-            _byName = ((EventGraph)options.Events).AllKnownEventTypes().ToDictionary(t => t.EventTypeName, t => EventReader.For(t.EventType))
+            _byName = ((EventGraph)options.Events).AllKnownEventTypes().ToDictionary(t => t.EventTypeName, t => EventReader.For(t.EventTypeName, t.EventType))
                 .GetAlternateLookup<ReadOnlySpan<char>>();
             (_store, _tenant) = (store, tenant);
         }
@@ -61,21 +61,24 @@ public sealed class DocumentReplay
     }
 }
 
-/// <summary>An event type, and its body wrapped as the event an aggregator applies (no more: the aggregators read bodies only).</summary>
-internal sealed record EventReader(Type Type, Func<object, IEvent> Wrap)
+/// <summary>
+/// An event type by its stored name, and its body wrapped as the event an aggregator applies (no more: the aggregators
+/// read bodies only; the name is kept to say which event a document cannot be rebuilt from).
+/// </summary>
+internal sealed record EventReader(string Name, Type Type, Func<object, IEvent> Wrap)
 {
-    public static EventReader For(Type type) => new(type, (Func<object, IEvent>)typeof(EventReader)
+    public static EventReader For(string name, Type type) => new(name, type, (Func<object, IEvent>)typeof(EventReader)
         .GetMethod(nameof(WrapAs), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).CreateDelegate(typeof(Func<object, IEvent>)));
 
     private static IEvent WrapAs<T>(object data) where T : notnull => new Event<T>((T)data);
 }
 
-/// <summary>One kind of replayed document: its table, and its aggregator applied one event at a time.</summary>
+/// <summary>One kind of replayed document: its table, and its aggregator applied to some of a stream's events at a time.</summary>
 internal abstract class DocumentKind
 {
     public abstract string Name { get; }
     public abstract string Table { get; }
-    public abstract ValueTask<object?> ApplyAsync(IEvent e, object? state, IQuerySession session, CancellationToken ct);
+    public abstract ValueTask<object?> ApplyAsync(IReadOnlyList<IEvent> events, object? state, IQuerySession session, CancellationToken ct);
 }
 
 internal sealed class DocumentKind<T> : DocumentKind where T : class
@@ -92,7 +95,7 @@ internal sealed class DocumentKind<T> : DocumentKind where T : class
     public override string Name => typeof(T).Name;
     public override string Table { get; }
 
-    /// <summary>The aggregator is a left fold, so applying a stream's events one at a time gives what applying them together does.</summary>
-    public override async ValueTask<object?> ApplyAsync(IEvent e, object? state, IQuerySession session, CancellationToken ct) =>
-        await _build([e], session, (T?)state, ct);
+    /// <summary>The aggregator is a left fold, so applying a stream's events a few at a time gives what applying them together does.</summary>
+    public override async ValueTask<object?> ApplyAsync(IReadOnlyList<IEvent> events, object? state, IQuerySession session, CancellationToken ct) =>
+        await _build(events, session, (T?)state, ct);
 }

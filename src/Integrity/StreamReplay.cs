@@ -19,7 +19,13 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     : IAsyncDisposable
 {
     private const int BatchSize = 1000;
+    /// <summary>Events of one document applied together at most (one aggregator call each, rather than one per event).</summary>
+    private const int ApplyEvery = 64;
+    /// <summary>Events held, over all documents, before every held one is applied: memory stays bounded whatever the streams' interleaving.</summary>
+    private const int HeldAtMost = 20_000;
     private readonly Dictionary<Guid, Pending> _pending = new();
+    private readonly HashSet<Pending> _holding = [];
+    private int _held;
     private readonly IQuerySession _session = run.Session();
     private readonly Channel<List<Pending>> _batches = Channel.CreateBounded<List<Pending>>(2);
     private readonly ArrayBufferWriter<byte> _json = new();
@@ -36,6 +42,8 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         public long Seq;
         public long Reached = -1;
         public string? Unreadable;
+        /// <summary>Events read for this document and not applied yet.</summary>
+        public List<IEvent>? Held;
         /// <summary>Another kind of document kept on the same stream, if any.</summary>
         public Pending? Next;
     }
@@ -73,7 +81,11 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         }
     }
 
-    /// <summary>An event of this share (the current row of its COPY), in sequence order; applied to the documents of its stream not yet complete.</summary>
+    /// <summary>
+    /// An event of this share (the current row of its COPY), in sequence order; read for the documents of its stream not
+    /// yet complete, and applied to each when it completes, when it holds <see cref="ApplyEvery"/> events, or when the
+    /// share holds <see cref="HeldAtMost"/>.
+    /// </summary>
     public async ValueTask AddAsync(CopyRows row, CancellationToken ct)
     {
         if (!_pending.TryGetValue(row.Guid(EventRow.At.StreamId), out var first)) return;
@@ -88,7 +100,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
                 try
                 {
                     e ??= Read(row);
-                    pending.State = await pending.Kind.ApplyAsync(e, pending.State, _session, ct);
+                    Hold(pending, e);
                 }
                 // An edited body or type (named by the events phase) must not stop the check: the document is named instead.
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -97,9 +109,59 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
                 }
             }
             (pending.Seq, pending.Reached) = (seq, version);
-            if (version == pending.Version) _complete.Add(pending);
+            if (version == pending.Version)
+            {
+                await ApplyAsync(pending, ct);
+                pending.Held = null;
+                _complete.Add(pending);
+            }
+            else if (pending.Held?.Count >= ApplyEvery) await ApplyAsync(pending, ct);
+        }
+        if (_held >= HeldAtMost)
+        {
+            foreach (var holding in _holding.ToList()) await ApplyAsync(holding, ct);
         }
         if (_complete.Count >= BatchSize) await FlushAsync(ct);
+    }
+
+    private void Hold(Pending pending, IEvent e)
+    {
+        (pending.Held ??= []).Add(e);
+        _holding.Add(pending);
+        _held++;
+    }
+
+    /// <summary>
+    /// Applies the events a document holds. When the aggregator refuses them together they are applied one at a time from
+    /// the same state (the ledger's documents are immutable records), so the document is named with the event it cannot
+    /// be rebuilt from, as before.
+    /// </summary>
+    private async ValueTask ApplyAsync(Pending pending, CancellationToken ct)
+    {
+        if (pending.Held is not { Count: > 0 } events) return;
+        _holding.Remove(pending);
+        try
+        {
+            if (pending.Unreadable is null) pending.State = await pending.Kind.ApplyAsync(events, pending.State, _session, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            foreach (var e in events)
+            {
+                try
+                {
+                    pending.State = await pending.Kind.ApplyAsync([e], pending.State, _session, ct);
+                }
+                catch (Exception one) when (one is not OperationCanceledException)
+                {
+                    pending.Unreadable = $"cannot be rebuilt: event {e.Sequence} does not read as {e.EventTypeName} ({one.Message})";
+                    break;
+                }
+            }
+            pending.Unreadable ??= $"cannot be rebuilt from events {events[0].Sequence}..{events[^1].Sequence} ({ex.Message})";
+        }
+        _held -= events.Count;
+        events.Clear();
     }
 
     /// <summary>Compares what is left, and names every document whose stream never reached the version it claims.</summary>
@@ -125,6 +187,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     {
         var reader = run.EventType(row.Value(EventRow.At.Type)) ?? throw new InvalidOperationException($"no event type is named {row.Text(EventRow.At.Type)}");
         var e = reader.Wrap(run.Serializer.FromJson(reader.Type, row.Stream(EventRow.At.Data)));
+        e.EventTypeName = reader.Name;
         e.Sequence = row.Int64(EventRow.At.Seq);
         e.Version = row.Int64(EventRow.At.Version);
         e.StreamId = row.Guid(EventRow.At.StreamId);

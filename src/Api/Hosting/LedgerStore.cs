@@ -46,7 +46,7 @@ public static class LedgerStore
                 else opts.Connection(new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
                 opts.DatabaseSchemaName = "ledger";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-                    o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+                    o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb).WithFastIsoTimes());
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;

@@ -5,8 +5,11 @@ using Sanzi.Ledger.Units;
 
 namespace Sanzi.Ledger.Imports;
 
-/// <summary>A row that passed every rule: its key, the id its item will have, and the command that enters it.</summary>
-public sealed record PlannedRow(int Row, string Key, Guid ItemId, ILedgerCommand Command);
+/// <summary>
+/// A row that passed every rule: its key, the id its item will have, the command that enters it, and the event its decision
+/// took against the books it was checked on (the import writes that event unless the books have changed since).
+/// </summary>
+public sealed record PlannedRow(int Row, string Key, Guid ItemId, ILedgerCommand Command, ILedgerEvent Decided);
 
 /// <summary>
 /// Every row of a file checked before anything is written: cells that don't parse, the command's own
@@ -31,8 +34,8 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
                 found.Add(new RowProblem(row.Number, spec.CodeHeader, $"'{code}' is already used by row {codes[code]}"));
 
             var itemId = StreamIds.NameBased("import/" + key);
-            if (command is not null && found.Count == 0) found.AddRange(Decided(spec, unit, row.Number, command, itemId, stamp));
-            if (command is not null && found.Count == 0) planned.Add(new PlannedRow(row.Number, key, itemId, command));
+            var decided = command is not null && found.Count == 0 ? Decide(spec, unit, row.Number, command, itemId, stamp, found) : null;
+            if (decided is not null) planned.Add(new PlannedRow(row.Number, key, itemId, command!, decided));
             problems.AddRange(found);
         }
 
@@ -57,19 +60,19 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
     }
 
     /// <summary>
-    /// The decision's field-level refusals become the row's problems; a refusal of the whole books (a frozen
-    /// or closed unit) refuses the whole import, as it would refuse every row.
+    /// The decision's event, or null with its field-level refusals added to the row's problems; a refusal of the whole
+    /// books (a frozen or closed unit) refuses the whole import, as it would refuse every row.
     /// </summary>
-    private static IEnumerable<RowProblem> Decided(TableSpec spec, UnitBook unit, int row, ILedgerCommand command, Guid id, Stamp stamp)
+    private static ILedgerEvent? Decide(TableSpec spec, UnitBook unit, int row, ILedgerCommand command, Guid id, Stamp stamp, List<RowProblem> found)
     {
         try
         {
-            spec.Decide(command, unit, id, stamp);
-            return [];
+            return spec.Decide(command, unit, id, stamp);
         }
         catch (Refused refused) when (refused.Kind == RefusalKind.Invalid)
         {
-            return ProblemsOf(spec, row, refused);
+            found.AddRange(ProblemsOf(spec, row, refused));
+            return null;
         }
     }
 

@@ -40,6 +40,15 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
     /// <summary>Batches written at once, each on its own connection: two keep both cores busy without queueing behind each other.</summary>
     public int InFlight { get; init; } = 2;
 
+    /// <summary>
+    /// The smallest batch an import is split into so that its batches are in flight together (a township's 2,000 rows go as
+    /// two of 1,000, not one of 2,000 with nothing beside it); below twice this, one batch.
+    /// </summary>
+    public int SplitAbove { get; init; } = 500;
+
+    /// <summary>The size of this import's batches: its rows shared among the flows, none above <see cref="BatchSize"/>.</summary>
+    private int BatchSizeFor(int rows) => Math.Min(BatchSize, Math.Max(SplitAbove, (rows + InFlight - 1) / InFlight));
+
     public async Task<ImportResult> ImportAsync(ImportRequest request, Actor actor, string? correlationId,
         IProgress<ImportProgress>? progress, CancellationToken ct) =>
         (await ImportAsync([request], actor, correlationId, progress, ct))[0];
@@ -57,11 +66,12 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
         var units = await UnitsAsync(requests.Select(r => r.UnitCode), tenant, ct);
         var plans = await Task.WhenAll(requests.Select((r, i) => Task.Run(() => ImportPlan.Build(r.Spec, units[r.UnitCode], r.Rows, stamps[i]), ct)));
         var writing = Enumerable.Range(0, requests.Count).Where(i => plans[i].Problems.Count == 0 || requests[i].ValidOnly).ToList();
+        var checkedOn = new ImportBooks(requests, stamps, units);
 
         var existing = await ExistingStreamsAsync(writing.SelectMany(i => plans[i].Rows.Select(r => r.ItemId)).ToArray(), tenant, ct);
         if (existing.Count > 0) await writer.RepairAsync(existing, tenant, ct);
         var pending = writing.SelectMany(i => plans[i].Rows.Where(r => !existing.Contains(r.ItemId)).Select(row => new Pending(i, row))).ToList();
-        await WriteAsync(pending, requests, stamps, new ImportMetadata(actor, correlationId, now, tenant), progress, ct);
+        await WriteAsync(pending, checkedOn, new ImportMetadata(actor, correlationId, now, tenant), progress, ct);
 
         return requests.Select((r, i) =>
         {
@@ -73,6 +83,9 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
     }
 
     private sealed record Pending(int Request, PlannedRow Row);
+
+    /// <summary>What the rows were checked against: each request's stamp, and the units' books as they were read then.</summary>
+    private sealed record ImportBooks(IReadOnlyList<ImportRequest> Requests, IReadOnlyList<Stamp> Stamps, IReadOnlyDictionary<string, UnitBook> Units);
 
     private static Stamp StampOf(ImportRequest request, Actor actor, Instant now)
     {
@@ -86,19 +99,19 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
     /// The batches, up to <see cref="InFlight"/> at a time; progress counts those committed. If one fails, the others in
     /// flight are let finish (each whole or not at all) before the failure is passed on.
     /// </summary>
-    private async Task WriteAsync(List<Pending> pending, IReadOnlyList<ImportRequest> requests, IReadOnlyList<Stamp> stamps,
-        ImportMetadata metadata, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task WriteAsync(List<Pending> pending, ImportBooks checkedOn, ImportMetadata metadata, IProgress<ImportProgress>? progress,
+        CancellationToken ct)
     {
         progress?.Report(new ImportProgress(0, pending.Count));
         var written = 0;
         var inFlight = new Queue<Task<int>>();
         try
         {
-            foreach (var batch in pending.Chunk(BatchSize))
+            foreach (var batch in pending.Chunk(BatchSizeFor(pending.Count)))
             {
                 if (inFlight.Count == InFlight) Report(await inFlight.Dequeue());
                 ct.ThrowIfCancellationRequested();
-                inFlight.Enqueue(WriteBatchAsync(batch, requests, stamps, metadata, ct));
+                inFlight.Enqueue(WriteBatchAsync(batch, checkedOn, metadata, ct));
             }
 
             while (inFlight.Count > 0) Report(await inFlight.Dequeue());
@@ -115,16 +128,21 @@ public sealed class Importer(IDocumentStore store, IClock clock, IImportWriter w
         }
     }
 
-    /// <summary>One batch: its units' books read afresh (a freeze may have come since the check), each row decided again, then written.</summary>
-    private async Task<int> WriteBatchAsync(Pending[] batch, IReadOnlyList<ImportRequest> requests, IReadOnlyList<Stamp> stamps,
-        ImportMetadata metadata, CancellationToken ct)
+    /// <summary>
+    /// One batch: its units' books read afresh (a freeze may have come since the check), each row decided again on books that
+    /// changed since (a pure decision on equal books takes the same event, so the checked one is kept), then written.
+    /// </summary>
+    private async Task<int> WriteBatchAsync(Pending[] batch, ImportBooks checkedOn, ImportMetadata metadata, CancellationToken ct)
     {
         await Task.Yield();
-        var units = await UnitsAsync(batch.Select(p => requests[p.Request].UnitCode), metadata.Tenant, ct);
+        var units = await UnitsAsync(batch.Select(p => checkedOn.Requests[p.Request].UnitCode), metadata.Tenant, ct);
         var items = batch.Select(p =>
         {
-            var request = requests[p.Request];
-            return new ImportedItem(p.Row.ItemId, request.Spec.Decide(p.Row.Command, units[request.UnitCode], p.Row.ItemId, stamps[p.Request]));
+            var request = checkedOn.Requests[p.Request];
+            var unit = units[request.UnitCode];
+            return new ImportedItem(p.Row.ItemId, unit.Equals(checkedOn.Units[request.UnitCode])
+                ? p.Row.Decided
+                : request.Spec.Decide(p.Row.Command, unit, p.Row.ItemId, checkedOn.Stamps[p.Request]));
         }).ToList();
         await writer.WriteAsync(items, metadata, ct);
         return batch.Length;

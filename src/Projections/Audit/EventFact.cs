@@ -15,7 +15,8 @@ public sealed record EventFact(long Sequence, Guid EventId, Guid StreamId, strin
     public Instant RecordedAt => Event.Stamp.RecordedAt;
     public LocalDate BusinessDate => Event.Stamp.BusinessDate;
     public string Type => EventFacts.TypeName(Event.GetType());
-    public string? UnitCode => EventFacts.UnitOf(Event);
+    /// <summary>Taken once: the rolling scopes ask it of every event of a batch for each reform they hold, and it reads a property by reflection.</summary>
+    public string? UnitCode { get; } = EventFacts.UnitOf(Event);
     public decimal? Amount => EventFacts.AmountOf(Event);
     public string? Counterparty => EventFacts.CounterpartyOf(Event);
     public IReadOnlyList<string> Documents => EventFacts.DocumentsOf(Event);

@@ -27,6 +27,16 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
     /// <summary>One rolling state per database: with a database per county, their daemons project side by side.</summary>
     private readonly ConcurrentDictionary<string, RollingScopes> _scopes = new();
 
+    /// <summary>
+    /// Per database, the events the last batch projected past its whole commits, which the next batch judges. A bulk
+    /// import commits thousands of events at once, so without them each batch of the daemon read the commit's earlier
+    /// part back from the log again (a 5,000-event commit in batches of 500: 22,500 events read and deserialised twice).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Carried> _carried = new();
+
+    /// <summary>The ledger's events after <paramref name="After"/> up to <paramref name="UpTo"/>, in log order.</summary>
+    private sealed record Carried(long After, long UpTo, IReadOnlyList<IEvent> Events);
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         if (events.Count == 0) return;
@@ -41,13 +51,17 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
         var last = events.Max(e => e.Sequence);
         var mark = await operations.LoadAsync<InspectionMark>(InspectionMark.Key, cancellation);
         var from = mark is { } m && m.JudgedUpTo < first ? m.JudgedUpTo : first - 1;
-        var carried = from < first - 1 ? await Between(operations, from, first - 1, cancellation) : [];
+        var database = operations.Database.Id.ToString();
+        var carried = from >= first - 1 ? []
+            : _carried.TryGetValue(database, out var kept) && kept.After == from && kept.UpTo == first - 1 ? kept.Events
+            : await Between(operations, from, first - 1, cancellation);
         var upTo = await WholeCommitsUpTo(operations, [.. carried, .. ledger], last, cancellation);
         operations.Store(new InspectionMark(InspectionMark.Key, upTo));
+        _carried[database] = new Carried(upTo, last, carried.Concat(ledger).Where(e => e.Sequence > upTo).ToList());
 
         var ready = carried.Concat(ledger).Where(e => e.Sequence <= upTo).ToList();
         var readyFacts = carried.Select(EventFact.Of).Concat(facts).Where(f => f.Sequence <= upTo).ToList();
-        var scopes = _scopes.GetOrAdd(operations.Database.Id.ToString(), _ => new RollingScopes(thresholds));
+        var scopes = _scopes.GetOrAdd(database, _ => new RollingScopes(thresholds));
         scopes.Advance(readyFacts, ready.Where(e => e.Version == 1).Select(e => e.Sequence).ToHashSet(), from, upTo);
         if (ready.Count == 0) return;
 

@@ -51,6 +51,31 @@ public class BulkImportTests(LedgerFixture fixture)
         shapes.ShouldHaveSingleItem();
     }
 
+    private static byte[] LoansToOutsiders(int count) => Encoding.UTF8.GetBytes(string.Join("\r\n",
+        ["编号,权属,债权债务,类别,对方单位或个人,对方类型,金额,到期日,依据文件",
+            .. Enumerable.Range(1, count).Select(n => $"JK-{n:D4},集体,债权,应收款,邻村老板{n},个人,{1000 + n},2027-12-31,借条{n}")]) + "\r\n");
+
+    /// <summary>
+    /// One import commit of more events than the daemon's batch (50 in the tests): the inspection carries the first batches'
+    /// events without judging them and judges the commit whole with the last, so every imported loan to an outsider after
+    /// the plan is one lead and every event one audit row.
+    /// </summary>
+    [Fact]
+    public async Task An_import_larger_than_the_daemons_batch_is_audited_and_judged_whole()
+    {
+        var code = Sample.TownshipCode();
+        await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
+
+        (await _api.PostFile($"/api/units/{code}/imports?table=debts", LoansToOutsiders(130), 200)).GetProperty("written").GetInt32().ShouldBe(130);
+
+        await _api.CaughtUp();
+        var audit = await _api.Get($"/api/audit?unit={code}&type=debtRecorded&limit=200", role: Sanzi.Api.Identity.Roles.Inspector);
+        audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("counterparty").GetString()).Distinct().Count().ShouldBe(130);
+        var leads = (await _api.Get($"/api/leads?unit={code}", role: Sanzi.Api.Identity.Roles.Inspector)).EnumerateArray().ToList();
+        leads.Select(l => l.GetProperty("rule").GetString()).Distinct().ShouldBe(["loanToOutsider"]);
+        leads.Select(l => l.GetProperty("counterparty").GetString()).Distinct().Count().ShouldBe(130);
+    }
+
     /// <summary>PostgreSQL hashes what the writers store; the verifier hashes the text it reads: escapes, quotes and characters outside the BMP included.</summary>
     [Fact]
     public async Task Text_that_json_escapes_is_hashed_by_the_writer_as_the_verifier_reads_it()

@@ -158,6 +158,29 @@ public class ImportTests(LedgerFixture fixture)
         (await _api.Get($"/api/units/{code}/catalog")).GetProperty("items").GetArrayLength().ShouldBe(5);
     }
 
+    /// <summary>A register between two and three times the smallest split goes as two batches side by side: the bar moves halfway, then to the end.</summary>
+    [Fact]
+    public async Task An_import_is_split_into_batches_written_side_by_side()
+    {
+        var code = await NewUnit();
+        var importer = new Importer(fixture.Host.Services.GetRequiredService<IDocumentStore>(), Sample.Clock,
+            fixture.Host.Services.GetRequiredService<BulkImportWriter>()) { SplitAbove = 5 };
+        var progress = new Reports();
+
+        (await importer.ImportAsync(new ImportRequest(code, Tables.Assets, Rows(Assets(12))), new Actor("导入员", null), null, progress,
+            CancellationToken.None)).Written.ShouldBe(12);
+
+        progress.Done.ShouldBe([0, 6, 12]);
+        (await ItemsOf(code)).Count.ShouldBe(12);
+    }
+
+    private sealed class Reports : IProgress<ImportProgress>
+    {
+        public List<int> Done { get; } = [];
+
+        public void Report(ImportProgress value) => Done.Add(value.Done);
+    }
+
     private sealed class CancelAfterFirstBatch(CancellationTokenSource kill) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value)

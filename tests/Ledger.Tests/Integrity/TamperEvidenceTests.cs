@@ -189,6 +189,27 @@ public class TamperEvidenceTests
         problem.Detail.ShouldBe("differs from its events in value");
     }
 
+    [Theory]
+    // Read, but refused by the aggregator (no category has the number 999): the item's events are applied together, then one at a time.
+    [InlineData(1, "jsonb_set(data, '{category}', '999')", "asset_registered")]
+    // Not read at all (no count result has that name).
+    [InlineData(2, "jsonb_set(data, '{result}', '\"Guessed\"')", "item_counted")]
+    public async Task A_document_whose_event_no_longer_reads_is_named_with_that_event(int version, string edit, string type)
+    {
+        await using var ledger = await SealedLedgerAsync(assets: 1);
+        var item = await ledger.RegisterAssetAsync();
+        await ledger.CountAsync(item, 4_700m);
+        var seq = await ledger.ScalarAsync<long>("select seq_id from ledger.mt_events where stream_id = $1 and version = $2", item, (long)version);
+        await ledger.ExecuteAsync($"update ledger.mt_events set data = {edit} where seq_id = $1", seq);
+
+        var problems = Problems((await ledger.VerifyAsync()).Findings);
+
+        problems.ShouldContain(p => p.Kind == ProblemKind.Edited && p.SeqId == seq);
+        var document = problems.Where(p => p.Kind == ProblemKind.DocumentDiffers).ShouldHaveSingleItem();
+        document.Document.ShouldBe($"Item {item}");
+        document.Detail.ShouldStartWith($"cannot be rebuilt: event {seq} does not read as {type} (");
+    }
+
     [Fact]
     public async Task A_failed_append_leaves_tombstones_that_sealing_and_verify_take_in_their_stride()
     {
