@@ -1,14 +1,21 @@
 using System.Diagnostics;
+using Sanzi.Bench.County;
 
 namespace Sanzi.Bench.Verify;
 
-/// <summary>Wall-clock and this process's CPU time of one step.</summary>
-public sealed record Measured(TimeSpan Wall, TimeSpan Cpu)
+/// <summary>Wall-clock and CPU time of one step: this process's, and the database server's when <see cref="Server"/> is known.</summary>
+public sealed record Measured(TimeSpan Wall, TimeSpan Cpu, TimeSpan ServerCpu)
 {
-    public static (long Ticks, TimeSpan Cpu) Now() => (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
+    /// <summary>The server's clock (its postmaster and every backend); null leaves the server's CPU at zero.</summary>
+    public static CpuClock? Server { get; set; }
 
-    public static Measured Since((long Ticks, TimeSpan Cpu) start) =>
-        new(Stopwatch.GetElapsedTime(start.Ticks), Process.GetCurrentProcess().TotalProcessorTime - start.Cpu);
+    public static (long Ticks, TimeSpan Cpu, TimeSpan ServerCpu) Now() =>
+        (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, ServerNow());
+
+    /// <summary>Since <paramref name="start"/>; <paramref name="server"/> false leaves the server's CPU out (reading it walks /proc).</summary>
+    public static Measured Since((long Ticks, TimeSpan Cpu, TimeSpan ServerCpu) start, bool server = true) =>
+        new(Stopwatch.GetElapsedTime(start.Ticks), Process.GetCurrentProcess().TotalProcessorTime - start.Cpu,
+            server ? ServerNow() - start.ServerCpu : TimeSpan.Zero);
 
     public static async Task<Measured> RunAsync(Func<Task> step)
     {
@@ -17,5 +24,5 @@ public sealed record Measured(TimeSpan Wall, TimeSpan Cpu)
         return Since(start);
     }
 
-    public static Measured operator -(Measured a, Measured b) => new(a.Wall - b.Wall, a.Cpu - b.Cpu);
+    private static TimeSpan ServerNow() => Server is null ? TimeSpan.Zero : TimeSpan.FromSeconds(Server.Now().Server);
 }

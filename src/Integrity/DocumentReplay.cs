@@ -1,4 +1,3 @@
-using System.Reflection;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -63,14 +62,30 @@ public sealed class DocumentReplay
 
 /// <summary>
 /// An event type by its stored name, and its body wrapped as the event an aggregator applies (no more: the aggregators
-/// read bodies only; the name is kept to say which event a document cannot be rebuilt from).
+/// read bodies only; the name is kept to say which event a document cannot be rebuilt from). A wrapper applied is
+/// taken again for a later event of its type: JasperFx's <c>Event&lt;T&gt;</c> draws a random id for each one made,
+/// a system call per event that the aggregators never read.
 /// </summary>
-internal sealed record EventReader(string Name, Type Type, Func<object, IEvent> Wrap)
+internal abstract class EventReader(string name, Type type)
 {
-    public static EventReader For(string name, Type type) => new(name, type, (Func<object, IEvent>)typeof(EventReader)
-        .GetMethod(nameof(WrapAs), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).CreateDelegate(typeof(Func<object, IEvent>)));
+    public string Name => name;
+    public Type Type => type;
 
-    private static IEvent WrapAs<T>(object data) where T : notnull => new Event<T>((T)data);
+    public static EventReader For(string name, Type type) =>
+        (EventReader)Activator.CreateInstance(typeof(EventReader<>).MakeGenericType(type), name)!;
+
+    /// <summary>A wrapper of this type around <paramref name="data"/>: <paramref name="reused"/> if given, else a new one.</summary>
+    public abstract IEvent Wrap(object data, IEvent? reused);
+}
+
+internal sealed class EventReader<T>(string name) : EventReader(name, typeof(T)) where T : notnull
+{
+    public override IEvent Wrap(object data, IEvent? reused)
+    {
+        if (reused is not Event<T> e) return new Event<T>((T)data);
+        e.Data = (T)data;
+        return e;
+    }
 }
 
 /// <summary>One kind of replayed document: its table, and its aggregator applied to some of a stream's events at a time.</summary>

@@ -29,6 +29,8 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     private readonly IQuerySession _session = run.Session();
     private readonly Channel<List<Pending>> _batches = Channel.CreateBounded<List<Pending>>(2);
     private readonly ArrayBufferWriter<byte> _json = new();
+    /// <summary>Event wrappers applied and free to wrap a later body of their type.</summary>
+    private readonly Dictionary<Type, Stack<IEvent>> _spare = new();
     private List<Pending> _complete = new(BatchSize);
     private Task? _comparing;
 
@@ -90,7 +92,7 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
     {
         if (!_pending.TryGetValue(row.Guid(EventRow.At.StreamId), out var first)) return;
         var (seq, version) = (row.Int64(EventRow.At.Seq), row.Int64(EventRow.At.Version));
-        IEvent? e = null;
+        (EventReader Reader, object Data)? body = null;
         for (var pending = first; pending is not null; pending = pending.Next)
         {
             // Events appended after the document was stored belong to a later document.
@@ -99,8 +101,8 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
             {
                 try
                 {
-                    e ??= Read(row);
-                    Hold(pending, e);
+                    body ??= Read(row);
+                    Hold(pending, Wrap(body.Value.Reader, body.Value.Data, row));
                 }
                 // An edited body or type (named by the events phase) must not stop the check: the document is named instead.
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -161,6 +163,8 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
             pending.Unreadable ??= $"cannot be rebuilt from events {events[0].Sequence}..{events[^1].Sequence} ({ex.Message})";
         }
         _held -= events.Count;
+        // Each wrapper is held by one document only (see AddAsync), so it is free again once applied.
+        foreach (var e in events) (_spare.TryGetValue(e.EventType, out var spare) ? spare : _spare[e.EventType] = new()).Push(e);
         events.Clear();
     }
 
@@ -182,11 +186,20 @@ internal sealed class StreamReplay(DocumentReplay.Run run, Share share, NpgsqlCo
         if (missing > 0) await findings.WriteAsync(new Progress("documents", run.Counted(missing)), ct);
     }
 
-    /// <summary>The row's body as its event type, wrapped as the event the aggregators apply; read from the bytes received.</summary>
-    private IEvent Read(CopyRows row)
+    /// <summary>The row's body as its event type, read from the bytes received.</summary>
+    private (EventReader Reader, object Data) Read(CopyRows row)
     {
         var reader = run.EventType(row.Value(EventRow.At.Type)) ?? throw new InvalidOperationException($"no event type is named {row.Text(EventRow.At.Type)}");
-        var e = reader.Wrap(run.Serializer.FromJson(reader.Type, row.Stream(EventRow.At.Data)));
+        return (reader, run.Serializer.FromJson(reader.Type, row.Stream(EventRow.At.Data)));
+    }
+
+    /// <summary>
+    /// The body wrapped as the event the aggregators apply, in a wrapper of its type applied before if there is one; a
+    /// body read for two documents of one stream gets a wrapper for each.
+    /// </summary>
+    private IEvent Wrap(EventReader reader, object data, CopyRows row)
+    {
+        var e = reader.Wrap(data, _spare.TryGetValue(reader.Type, out var spare) && spare.TryPop(out var reused) ? reused : null);
         e.EventTypeName = reader.Name;
         e.Sequence = row.Int64(EventRow.At.Seq);
         e.Version = row.Int64(EventRow.At.Version);
