@@ -119,7 +119,10 @@ internal sealed class CopyRows : IAsyncDisposable
         if (rest == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
         else if (_row > 0) Buffer.BlockCopy(_buffer, _row, _buffer, 0, rest);
         (_row, _parsed, _end) = (0, 0, rest);
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), ct);
+        // The token is checked here rather than handed to Npgsql, which registers it with every read (a row each); a copy
+        // stopped for good is cancelled by disposing its stream.
+        ct.ThrowIfCancellationRequested();
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), CancellationToken.None);
         if (read == 0) throw new EndOfStreamException("the COPY ended inside a row");
         _end += read;
     }

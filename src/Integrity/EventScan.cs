@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Npgsql;
 
@@ -18,6 +19,7 @@ internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, 
     private readonly HashChain.MarkCheck _marks = new(keys.MacKey);
 
     public List<EventRow> Unhashed { get; } = [];
+    public Files.CitedDocuments Cited { get; } = new();
     public List<HashRow> Unmatched { get; } = [];
 
     public async Task RunAsync(NpgsqlConnection events, NpgsqlConnection? hashes, long through, long sealedThrough, StreamReplay? documents,
@@ -48,7 +50,7 @@ internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, 
                 if (streamId == writtenStream && version == writtenVersion && !hashRows.Value(HashRow.At.Previous).SequenceEqual(previous))
                     await findings.WriteAsync(new Problem(ProblemKind.Deleted, eventSeq, streamId, version,
                         "does not follow the event before it in its stream: an event was removed with its hash"), ct);
-                streams[streamId] = hashRows.Value(HashRow.At.Hash).ToArray();
+                Remember(streams, streamId, hashRows.Value(HashRow.At.Hash));
                 HashChain.LinkCopied(hashRows.Value(HashRow.At.Previous), eventRows, _computed, _preimage);
                 foreach (var problem in Verdict(eventSeq, streamId, version, writtenStream, writtenVersion, hashRows.Value(HashRow.At.Hash),
                              hashRows.Value(HashRow.At.Mac)))
@@ -57,9 +59,21 @@ internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, 
                 if (documents is not null) await documents.AddAsync(eventRows, ct);
             }
 
-            if (eventSeq <= hashSeq) hasEvent = await eventRows.ReadAsync(ct);
+            if (eventSeq <= hashSeq)
+            {
+                Cited.Scan(eventSeq, eventRows.Value(EventRow.At.Data));
+                hasEvent = await eventRows.ReadAsync(ct);
+            }
             if (hashSeq <= eventSeq) hasHash = await hashRows!.ReadAsync(ct);
         }
+    }
+
+    /// <summary>Keeps a stream's last written hash, in the array it already has when the length is the same (one less allocation per event).</summary>
+    private static void Remember(Dictionary<Guid, byte[]> streams, Guid streamId, ReadOnlySpan<byte> hash)
+    {
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(streams, streamId, out _);
+        if (kept is null || kept.Length != hash.Length) kept = hash.ToArray();
+        else hash.CopyTo(kept);
     }
 
     /// <summary>An event kept past its row and the hash row of its sequence number (an event whose stream id was edited meets its hash only at the end).</summary>

@@ -62,10 +62,12 @@ public sealed class IntegrityChain(IDocumentStore store, IntegrityKeys keys, Sea
         var database = await DatabaseAsync(tenant);
         var events = new Verification(database.CreateConnection, _tables, keys);
         var replay = documents.Start(store, tenant);
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync(ct);
-        var findings = events.RunAsync(FileOf(tenant).ReadAll(), null, replay, ct).Concat(files.RunAsync(connection, _tables, ct));
-        await foreach (var finding in findings)
+        await foreach (var finding in events.RunAsync(FileOf(tenant).ReadAll(), null, replay, ct))
+        {
+            if (finding is Problem) problems++;
+            yield return finding;
+        }
+        await foreach (var finding in files.RunAsync(events.CitedDocuments, ct))
         {
             if (finding is Problem) problems++;
             yield return finding;

@@ -19,6 +19,9 @@ internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables
     public long Tombstones { get; private set; }
     public long SealedThrough { get; private set; }
 
+    /// <summary>The document digests the events checked cite, with the first event citing each (once the run is over).</summary>
+    public IReadOnlyList<(string Digest, long Seq)> CitedDocuments { get; private set; } = [];
+
     /// <summary>The seals verify trusted: the seal file's signed ones, then the table's newer signed ones.</summary>
     public List<Seal> Chain { get; private set; } = [];
 
@@ -79,6 +82,7 @@ internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables
                 await work;
             }
             foreach (var finding in Unpaired(scans.Select(s => s.Scan).ToList())) yield return finding;
+            CitedDocuments = Files.CitedDocuments.Merge(scans.Select(s => s.Scan.Cited));
         }
         finally
         {

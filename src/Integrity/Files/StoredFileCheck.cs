@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using Npgsql;
 
 namespace Sanzi.Integrity.Files;
 
@@ -15,19 +14,10 @@ public sealed class StoredFileCheck(IFileStore files)
 
     public long FilesChecked => Interlocked.Read(ref _checked);
 
-    internal async IAsyncEnumerable<Finding> RunAsync(NpgsqlConnection connection, Tables tables, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Reads back and rehashes each cited file (<see cref="CitedDocuments.Merge"/>: digest order, first citing event).</summary>
+    internal async IAsyncEnumerable<Finding> RunAsync(IReadOnlyList<(string Digest, long Seq)> cited, [EnumeratorCancellation] CancellationToken ct)
     {
         Interlocked.Exchange(ref _checked, 0);
-        await using var command = new NpgsqlCommand($"""
-            select d.digest, min(e.seq_id) from {tables.Events} e
-              cross join lateral jsonb_array_elements_text(e.data->'stamp'->'documents') d(digest)
-            where jsonb_typeof(e.data->'stamp'->'documents') = 'array'
-            group by d.digest order by d.digest
-            """, connection);
-        var cited = new List<(string Digest, long Seq)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) cited.Add((reader.GetString(0), reader.GetInt64(1)));
-
         foreach (var (digest, seq) in cited)
         {
             if (await ProblemAsync(digest, seq, ct) is { } problem) yield return problem;
