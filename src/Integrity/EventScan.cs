@@ -12,7 +12,8 @@ namespace Sanzi.Integrity;
 /// here, or a hash row without an event, is kept for the end: its partner may be in another share when the stream id
 /// itself was edited.
 /// </summary>
-internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, ChannelWriter<Finding> findings, EventCount count) : IDisposable
+internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, ChannelWriter<Finding> findings, EventCount count, SealRoots roots)
+    : IDisposable
 {
     private readonly HashChain.Preimage _preimage = new();
     private readonly byte[] _computed = new byte[HashChain.Size];
@@ -64,8 +65,19 @@ internal sealed class EventScan(Tables tables, IntegrityKeys keys, Share share, 
                 Cited.Scan(eventSeq, eventRows.Value(EventRow.At.Data));
                 hasEvent = await eventRows.ReadAsync(ct);
             }
-            if (hashSeq <= eventSeq) hasHash = await hashRows!.ReadAsync(ct);
+            if (hashSeq <= eventSeq)
+            {
+                await WriteAsync(roots.Add(share.Index, hashSeq, hashRows!.Value(HashRow.At.Hash)), ct);
+                hasHash = await hashRows.ReadAsync(ct);
+            }
         }
+        await WriteAsync(roots.Done(share.Index), ct);
+    }
+
+    private async ValueTask WriteAsync(List<Problem>? problems, CancellationToken ct)
+    {
+        if (problems is null) return;
+        foreach (var problem in problems) await findings.WriteAsync(problem, ct);
     }
 
     /// <summary>Keeps a stream's last written hash, in the array it already has when the length is the same (one less allocation per event).</summary>

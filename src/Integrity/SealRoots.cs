@@ -1,74 +1,118 @@
 using System.Security.Cryptography;
-using Npgsql;
 
 namespace Sanzi.Integrity;
 
 /// <summary>
-/// Recomputes each trusted seal's root from the hash rows in its range, read in sequence order on a connection of its
-/// own (32 bytes a row, so this runs well ahead of the shares that read the events). The rows come by binary COPY and
-/// a seal's hashes go to SHA-256 a few thousand at a time: one call into OpenSSL per row cost more than the hashing.
+/// Recomputes each trusted seal's root from the hash rows the shares read anyway (the server used to send every hash
+/// row a second time for this). Each share hands over its rows in sequence order; a row's hash goes to its seal's slot
+/// for its sequence number, and a seal is hashed, its slots in order, once every share has read past its end. Only the
+/// seals the shares are inside are held: at most 50,000 rows (<see cref="Sealing"/>'s batch) and 32 bytes each.
 /// </summary>
-internal sealed class SealRoots(IReadOnlyList<Seal> seals)
+internal sealed class SealRoots
 {
+    private readonly IReadOnlyList<Seal> _seals;
+    private readonly long[] _readThrough;
+    private readonly int[] _cursor;
+    private readonly Range?[] _current;
+    private readonly Dictionary<int, Range> _open = new();
     private readonly IncrementalHash _root = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] _pending = new byte[2048 * HashChain.Size];
-    private int _pendingLength;
-    private int _index;
-    private long _count;
+    private readonly Lock _gate = new();
+    private int _next;
 
-    public long SealedThrough => seals.Count > 0 ? seals[^1].ToSeq : 0;
-
-    /// <summary>Every seal whose range does not hash to its root; <paramref name="connection"/> null when the hash table is gone.</summary>
-    public async Task<List<Problem>> RunAsync(NpgsqlConnection? connection, Tables tables, CancellationToken ct)
+    public SealRoots(IReadOnlyList<Seal> seals, int shares)
     {
-        var problems = new List<Problem>();
-        if (connection is not null) await ReadAsync(connection, tables, problems, ct);
-        while (_index < seals.Count)
-            if (Close() is { } p) problems.Add(p);
-        return problems;
+        _seals = seals;
+        (_readThrough, _cursor, _current) = (new long[shares], new int[shares], new Range?[shares]);
     }
 
-    private async Task ReadAsync(NpgsqlConnection connection, Tables tables, List<Problem> problems, CancellationToken ct)
-    {
-        await using var rows = await CopyRows.OpenAsync(connection,
-            $"select seq_id, hash from {tables.Hashes} where seq_id <= {SealedThrough} order by seq_id", 2, ct);
-        while (await rows.ReadAsync(ct)) Add(rows.Int64(0), rows.Value(1), problems);
-    }
+    public long SealedThrough => _seals.Count > 0 ? _seals[^1].ToSeq : 0;
 
-    private void Add(long seq, ReadOnlySpan<byte> hash, List<Problem> problems)
+    /// <summary>The rows of one seal's range found so far, each in the slot of its sequence number.</summary>
+    private sealed class Range(int index, Seal seal)
     {
-        while (_index < seals.Count && seq > seals[_index].ToSeq)
-            if (Close() is { } p) problems.Add(p);
-        if (_index < seals.Count && seq >= seals[_index].FromSeq)
+        public int Index => index;
+        public Seal Seal => seal;
+        public readonly byte[] Slots = new byte[checked((int)(seal.ToSeq - seal.FromSeq + 1) * HashChain.Size)];
+        public readonly bool[] Found = new bool[seal.ToSeq - seal.FromSeq + 1];
+        public int Count;
+        /// <summary>A hash of another length than SHA-256's: an edited row, so the root cannot be the sealed one.</summary>
+        public bool Odd;
+
+        /// <summary>The found rows' hashes, moved together in sequence order (a sequence number without a row has no slot in the root).</summary>
+        public ReadOnlySpan<byte> Compacted()
         {
-            // A hash of another length (an edited row) goes in as it is, as it did when each row was appended on its own.
-            if (_pendingLength + hash.Length > _pending.Length) Flush();
-            if (hash.Length > _pending.Length) _root.AppendData(hash);
-            else
+            var length = 0;
+            for (var slot = 0; slot < Found.Length; slot++)
             {
-                hash.CopyTo(_pending.AsSpan(_pendingLength));
-                _pendingLength += hash.Length;
+                if (!Found[slot]) continue;
+                if (length != slot * HashChain.Size) Slots.AsSpan(slot * HashChain.Size, HashChain.Size).CopyTo(Slots.AsSpan(length));
+                length += HashChain.Size;
             }
-            _count++;
+            return Slots.AsSpan(0, length);
         }
     }
 
-    private void Flush()
+    /// <summary>
+    /// A hash row of share <paramref name="share"/>, whose rows come in sequence order; the seals it completes and whose
+    /// roots differ from the sealed ones.
+    /// </summary>
+    public List<Problem>? Add(int share, long seq, ReadOnlySpan<byte> hash)
     {
-        _root.AppendData(_pending.AsSpan(0, _pendingLength));
-        _pendingLength = 0;
+        var cursor = _cursor[share];
+        while (cursor < _seals.Count && seq > _seals[cursor].ToSeq) cursor++;
+        _cursor[share] = cursor;
+        if (cursor < _seals.Count && seq >= _seals[cursor].FromSeq)
+        {
+            var range = _current[share] is { } current && current.Index == cursor ? current : _current[share] = Open(cursor);
+            var slot = (int)(seq - range.Seal.FromSeq);
+            if (hash.Length == HashChain.Size) hash.CopyTo(range.Slots.AsSpan(slot * HashChain.Size));
+            else range.Odd = true;
+            range.Found[slot] = true;
+            Interlocked.Increment(ref range.Count);
+        }
+        Volatile.Write(ref _readThrough[share], seq);
+        return _next < _seals.Count && _seals[_next].ToSeq <= seq ? Close() : null;
     }
 
-    private Problem? Close()
+    /// <summary>Share <paramref name="share"/> has read its last hash row.</summary>
+    public List<Problem>? Done(int share)
     {
-        var seal = seals[_index++];
-        Flush();
-        var root = Convert.ToHexStringLower(_root.GetHashAndReset());
-        var count = _count;
-        _count = 0;
-        return root == seal.Root && count == seal.Events
-            ? null
-            : new Problem(ProblemKind.SealBroken, seal.FromSeq, null, null,
-                $"seal {seal.FromSeq}..{seal.ToSeq}: the event hashes in its range are not the ones it sealed ({count} found, {seal.Events} sealed)");
+        Volatile.Write(ref _readThrough[share], long.MaxValue);
+        return Close();
+    }
+
+    /// <summary>
+    /// Closes every seal all shares have read past, in order: its found rows' hashes concatenated in sequence order must
+    /// hash to its root, and be as many as it sealed.
+    /// </summary>
+    private List<Problem>? Close()
+    {
+        List<Problem>? problems = null;
+        lock (_gate)
+        {
+            var readThrough = long.MaxValue;
+            for (var share = 0; share < _readThrough.Length; share++) readThrough = Math.Min(readThrough, Volatile.Read(ref _readThrough[share]));
+            while (_next < _seals.Count && _seals[_next].ToSeq <= readThrough)
+            {
+                var seal = _seals[_next];
+                _open.Remove(_next++, out var range);
+                var count = range?.Count ?? 0;
+                if (range is not null) _root.AppendData(range.Compacted());
+                var root = Convert.ToHexStringLower(_root.GetHashAndReset());
+                if (root != seal.Root || count != seal.Events || range?.Odd == true)
+                    (problems ??= []).Add(new Problem(ProblemKind.SealBroken, seal.FromSeq, null, null,
+                        $"seal {seal.FromSeq}..{seal.ToSeq}: the event hashes in its range are not the ones it sealed ({count} found, {seal.Events} sealed)"));
+            }
+        }
+        return problems;
+    }
+
+    private Range Open(int index)
+    {
+        lock (_gate)
+        {
+            if (!_open.TryGetValue(index, out var range)) _open[index] = range = new Range(index, _seals[index]);
+            return range;
+        }
     }
 }

@@ -6,8 +6,8 @@ namespace Sanzi.Integrity;
 
 /// <summary>
 /// Verify's reading of the database, in one snapshot: the seals first, then the log split by stream into
-/// <see cref="Share"/>s scanned side by side (each rehashing its events and replaying its documents), with the seals'
-/// roots recomputed from the hash rows beside them. Findings stream out as the shares find them; events and hash rows
+/// <see cref="Share"/>s scanned side by side (each rehashing its events and replaying its documents, and handing its hash
+/// rows to the seals' roots). Findings stream out as the shares find them; events and hash rows
 /// without a partner in their share are paired across shares at the end.
 /// </summary>
 internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables, IntegrityKeys keys)
@@ -48,20 +48,19 @@ internal sealed class Verification(Func<NpgsqlConnection> connect, Tables tables
 
         var hashesExist = await Scalar(main, $"select to_regclass('{tables.Hashes}')::text", ct) is string;
         if (!hashesExist) yield return new Problem(ProblemKind.SealBroken, null, null, null, $"the table {tables.Hashes} is gone");
-        var roots = new SealRoots(Chain);
+        var shares = Share.All();
+        var roots = new SealRoots(Chain, shares.Count);
         SealedThrough = roots.SealedThrough;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var findings = Channel.CreateBounded<Finding>(new BoundedChannelOptions(4096) { SingleReader = true });
-        var scans = Share.All().Select(share => (Share: share, Scan: new EventScan(tables, keys, share, findings.Writer, _count))).ToList();
+        var scans = shares.Select(share => (Share: share, Scan: new EventScan(tables, keys, share, findings.Writer, _count, roots))).ToList();
         var work = Task.Run(async () =>
         {
             try
             {
-                var shares = scans.Select(s => ScanAsync(s.Share, s.Scan, snapshot, through ?? long.MaxValue, hashesExist, documents, findings.Writer, stop.Token))
-                    .ToList();
-                foreach (var problem in await roots.RunAsync(hashesExist ? main : null, tables, stop.Token)) await findings.Writer.WriteAsync(problem, stop.Token);
-                await Task.WhenAll(shares);
+                await Task.WhenAll(scans.Select(s =>
+                    ScanAsync(s.Share, s.Scan, snapshot, through ?? long.MaxValue, hashesExist, documents, findings.Writer, stop.Token)));
                 findings.Writer.Complete();
             }
             catch (Exception e)
