@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Sanzi.Integrity;
@@ -82,20 +83,43 @@ internal sealed class JsonbText
             level.Members.Add((key, keyLength, value, level.Bytes.WrittenCount - value));
         }
 
-        var bytes = level.Bytes.WrittenMemory;
-        level.Members.Sort((a, b) => a.KeyLength != b.KeyLength
-            ? a.KeyLength.CompareTo(b.KeyLength)
-            : bytes.Span.Slice(a.Key, a.KeyLength).SequenceCompareTo(bytes.Span.Slice(b.Key, b.KeyLength)));
+        var bytes = level.Bytes.WrittenSpan;
+        var members = CollectionsMarshal.AsSpan(level.Members);
+        Sort(members, bytes);
         output.Write("{"u8);
-        for (var i = 0; i < level.Members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
-            var (key, keyLength, value, valueLength) = level.Members[i];
+            var (key, keyLength, value, valueLength) = members[i];
             if (i > 0) output.Write(", "u8);
-            Escaped(bytes.Span.Slice(key, keyLength), output);
+            Escaped(bytes.Slice(key, keyLength), output);
             output.Write(": "u8);
-            output.Write(bytes.Span.Slice(value, valueLength));
+            output.Write(bytes.Slice(value, valueLength));
         }
         output.Write("}"u8);
+    }
+
+    /// <summary>
+    /// Members in jsonb's key order: shorter keys first, keys of a length by their bytes. An insertion sort: an object
+    /// has a few dozen keys, and this allocates nothing.
+    /// </summary>
+    private static void Sort(Span<(int Key, int KeyLength, int Value, int ValueLength)> members, ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 1; i < members.Length; i++)
+        {
+            var member = members[i];
+            var key = bytes.Slice(member.Key, member.KeyLength);
+            var at = i;
+            for (; at > 0; at--)
+            {
+                var before = members[at - 1];
+                var order = before.KeyLength != member.KeyLength
+                    ? before.KeyLength.CompareTo(member.KeyLength)
+                    : bytes.Slice(before.Key, before.KeyLength).SequenceCompareTo(key);
+                if (order <= 0) break;
+                members[at] = before;
+            }
+            members[at] = member;
+        }
     }
 
     /// <summary>The current string or key's UTF-8 without JSON escapes (valid until the next string is read).</summary>
