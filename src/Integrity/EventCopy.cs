@@ -127,6 +127,7 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
     {
         var registry = (IEventRegistry)store.Options.Events;
         var serializer = store.Options.Serializer();
+        var json = new Utf8JsonBuffer(serializer);
         var headers = metadata.Headers is { Count: > 0 } h ? serializer.ToJson(h) : null;
         await using var copy = await connection.BeginBinaryImportAsync($"""
             copy {_tables.Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived,
@@ -142,7 +143,7 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
             copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
             copy.Write(write.StreamId, NpgsqlDbType.Uuid);
             copy.Write(version, NpgsqlDbType.Bigint);
-            copy.Write(serializer.ToJson(data), NpgsqlDbType.Jsonb);
+            copy.Write(json.Of(data), NpgsqlDbType.Jsonb);
             copy.Write(mapped.EventTypeName, NpgsqlDbType.Varchar);
             copy.Write(metadata.Timestamp, NpgsqlDbType.TimestampTz);
             copy.Write(tenantId, NpgsqlDbType.Varchar);
