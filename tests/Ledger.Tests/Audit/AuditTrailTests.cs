@@ -87,7 +87,7 @@ public class AuditTrailTests(LedgerFixture fixture)
               a.mt_dotnet_type, a.mt_version is not null, a.mt_last_modified is not null)
             from ledger.mt_doc_auditentry a where a.unit_code = ? and a.type = 'paymentRecorded'
             """, books.Code);
-        rows.ShouldBe([$"paymentRecorded|true|true|true|120.50|true|true|true|true|{typeof(AuditEntry).FullName}|true|true"]);
+        rows.ShouldBe([$"paymentRecorded|t|t|t|120.50|t|t|t|t|{typeof(AuditEntry).FullName}|t|t"]);
     }
 
     [Theory]
