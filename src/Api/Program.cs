@@ -37,7 +37,7 @@ builder.Host.UseWolverine(opts =>
     opts.Durability.Mode = nodes.Balanced ? DurabilityMode.Balanced : DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
-builder.Services.ConfigureHttpJsonOptions(o => LedgerJson.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o => LedgerJson.ConfigureAnswers(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
 var signingKey = SigningKey.Load(builder.Configuration, LedgerDatabase.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath));

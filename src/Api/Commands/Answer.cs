@@ -20,6 +20,6 @@ public sealed record Answer(int Status, object Body, string? Location = null) : 
     {
         context.Response.StatusCode = Status;
         if (Location is not null) context.Response.Headers.Location = Location;
-        return context.Response.WriteAsJsonAsync(Body, Body.GetType(), LedgerJson.Options, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(Body, Body.GetType(), LedgerJson.Answers, context.RequestAborted);
     }
 }

@@ -22,11 +22,8 @@ namespace Sanzi.Api.Documents;
 /// </summary>
 public static class EvidenceZipEndpoint
 {
-    /// <summary>The API's JSON shape, indented and with Chinese left as it is: these files are read by people after unpacking.</summary>
-    private static readonly JsonSerializerOptions Readable = new(LedgerJson.Options)
-    {
-        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
+    /// <summary>The API's JSON, indented: these files are read by people after unpacking.</summary>
+    private static readonly JsonSerializerOptions Readable = new(LedgerJson.Answers) { WriteIndented = true };
 
     [WolverineGet("/api/units/{code}/documents.zip")]
     public static async Task<IResult> Zip(string code, IQuerySession session, IFileStore files, CancellationToken ct)

@@ -20,7 +20,7 @@ public static class VerifyEndpoints
         response.Headers.CacheControl = "no-store";
         await foreach (var finding in chain.VerifyAsync(ct, tenants.TenantOf(response.HttpContext)))
         {
-            await JsonSerializer.SerializeAsync(response.Body, finding, LedgerJson.Options, ct);
+            await JsonSerializer.SerializeAsync(response.Body, finding, LedgerJson.Answers, ct);
             await response.Body.WriteAsync("\n"u8.ToArray(), ct);
             if (finding is not Progress and not Note) await response.Body.FlushAsync(ct);
         }

@@ -46,9 +46,14 @@ public sealed record CatalogRow(Guid Id, Item Item, IReadOnlyList<string> Units,
     public CatalogRow Apply(ItemCounted e) =>
         this with { Item = Item.Apply(e), CountedValue = e.Result == CountResult.Missing ? 0m : e.VerifiedValue };
 
+    /// <summary>
+    /// The count goes with the transfer, as the sender's (<see cref="Transfer.CountedValue"/>): the receiver has counted
+    /// nothing yet, and a later reform merging it away again reconciles against its own count.
+    /// </summary>
     public CatalogRow Apply(ItemTransferred e) => this with
     {
         Item = Item.Apply(e),
+        CountedValue = null,
         Units = Units.Contains(e.ToUnit) ? Units : [.. Units, e.ToUnit],
         Transfers = [.. Transfers, new Transfer(e.FromUnit, e.ToUnit, e.HandoverId, e.Stamp.BusinessDate, e.Value, Item, CountedValue, e.Quantity)],
     };

@@ -12,7 +12,7 @@ namespace Sanzi.Projections.Catalog;
 /// The catalog of now written while PostgreSQL sends its lines (<see cref="CatalogLines"/>): each line goes from the reader's
 /// columns into the JSON (<see cref="JsonChunks"/>) or CSV in the response's pipe, which is sent whenever it holds about a
 /// chunk, so nothing of the whole catalog is held. The bytes are those the serializer and the CSV of <see cref="CatalogReport"/> give
-/// (same property order, same escaping: the serializer's default encoder, Chinese as <c>\uXXXX</c>).
+/// (same property order, same escaping: <see cref="LedgerJson.Answers"/>).
 /// </summary>
 public static class CatalogWriter
 {

@@ -89,5 +89,5 @@ public sealed record DebtPrint(string Json, decimal? LockedBalance, bool Changed
     public static readonly string StatusProperty = $"\"status\":\"{Status}\"";
 
     public static DebtPrint Of(DebtRegisterLine line) =>
-        new(System.Text.Json.JsonSerializer.Serialize(line, LedgerJson.Options), line.LockedBalance, line.ChangedAfterLock);
+        new(System.Text.Json.JsonSerializer.Serialize(line, LedgerJson.Answers), line.LockedBalance, line.ChangedAfterLock);
 }

@@ -107,11 +107,26 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
             json.WriteNumber("currentBalance", _current);
             json.WriteBoolean("changedAfterLock", _changed);
             json.WriteStartArray("lines");
-            foreach (var line in Lines) json.WriteRawValue(line, skipInputValidation: true);
+            foreach (var line in Lines) WriteLine(json, line);
             json.WriteEndArray();
             json.WriteEndObject();
             Lines.Clear();
         }
+    }
+
+    /// <summary>
+    /// A line as kept; one kept before the answers wrote Chinese as it is (as <c>\uXXXX</c>) is written again through the
+    /// answers' encoder, numbers as they were, so that a ledger upgraded in place answers as a new one does.
+    /// </summary>
+    private static void WriteLine(Utf8JsonWriter json, byte[] line)
+    {
+        if (line.AsSpan().IndexOf("\\u"u8) < 0)
+        {
+            json.WriteRawValue(line, skipInputValidation: true);
+            return;
+        }
+        using var document = JsonDocument.Parse(line);
+        document.RootElement.WriteTo(json);
     }
 
     private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;

@@ -9,11 +9,14 @@ using Sanzi.Projections.Imports;
 namespace Sanzi.Projections.Reconciliation;
 
 /// <summary>
-/// Brings a ledger upgraded from before the reconciliation's kept sums up to them, before it serves anyone: its catalog rows'
-/// shares lack the <see cref="ReconciliationFigure"/>s, so the kept sums would be empty and a reconciliation would show nothing
-/// to reconcile. Each row listed in <see cref="ReconciliationTotals.UnfiguredTable"/> when the sums' tables were created is
-/// stored again as its projection now writes it (the figures are decided in C#, from the row alone), its totals taken out and
-/// counted in again; no event is replayed. In batches, each in its own transaction, so a stop half-way resumes where it was.
+/// Brings a ledger upgraded in place up to what its catalog rows' shares now say, before it serves anyone: rows from before
+/// the reconciliation's kept sums lack the <see cref="ReconciliationFigure"/>s (the kept sums would be empty and a
+/// reconciliation would show nothing to reconcile), and rows whose transfer left the sender's count on them show the receiver
+/// as having counted (a later reform merging it away again would reconcile against its predecessors' count). Each row listed
+/// in <see cref="ReconciliationTotals.UnfiguredTable"/> or <see cref="ReconciliationTotals.CarriedCountTable"/> when these
+/// tables were created is stored again as its projection now writes it (the figures are decided in C#, from the row alone;
+/// a carried count is taken off), its totals taken out and counted in again; no event is replayed. In batches, each in its
+/// own transaction, so a stop half-way resumes where it was.
 /// </summary>
 public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments documents, ILogger<FiguresBackfill> logger) : IHostedService
 {
@@ -22,12 +25,18 @@ public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments document
     public async Task StartAsync(CancellationToken ct)
     {
         foreach (var database in await store.Storage.AllDatabases())
-            await BackfillAsync(database, ct);
+        {
+            var figured = await BackfillAsync(database, ReconciliationTotals.UnfiguredTable, row => row, ct);
+            if (figured > 0) logger.LogInformation("对账汇总：升级前的 {Rows} 条账册目录行已按新口径重写，对账报告改由保存的汇总给出", figured);
+            var uncounted = await BackfillAsync(database, ReconciliationTotals.CarriedCountTable, row => row with { CountedValue = null }, ct);
+            if (uncounted > 0) logger.LogInformation("对账汇总：升级前接收的 {Rows} 项已不再沿用移交方的盘点数，由接收单位自行盘点", uncounted);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    private async Task BackfillAsync(IMartenDatabase database, CancellationToken ct)
+    /// <summary>Stores every row <paramref name="listed"/> again as <paramref name="stored"/> makes it; how many.</summary>
+    private async Task<int> BackfillAsync(IMartenDatabase database, string listed, Func<CatalogRow, CatalogRow> stored, CancellationToken ct)
     {
         var schema = store.Options.DatabaseSchemaName;
         var rows = store.Options.FindOrResolveDocumentType(typeof(CatalogRow)).TableName.QualifiedName;
@@ -43,8 +52,8 @@ public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments document
             // SKIP LOCKED: nodes starting together share the rows instead of waiting on each other. Each row is locked as it is
             // read: a node already serving may write it meanwhile, and the copy stored again here must be the one it wrote.
             await using (var read = new NpgsqlCommand($"""
-                with taken as (delete from {schema}.{ReconciliationTotals.UnfiguredTable} where id in (
-                  select id from {schema}.{ReconciliationTotals.UnfiguredTable} limit {Batch} for update skip locked) returning id)
+                with taken as (delete from {schema}.{listed} where id in (
+                  select id from {schema}.{listed} limit {Batch} for update skip locked) returning id)
                 select t.id, r.mt_version, r.data from taken t
                   left join lateral (select c.mt_version, c.data from {rows} c where c.id = t.id for update) r on true
                 """, connection, transaction))
@@ -53,7 +62,7 @@ public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments document
                 while (await reader.ReadAsync(ct))
                 {
                     taken++;
-                    if (!reader.IsDBNull(2)) batch.Add((reader.GetGuid(0), reader.GetInt64(1), serializer.FromJson<CatalogRow>(reader, 2)));
+                    if (!reader.IsDBNull(2)) batch.Add((reader.GetGuid(0), reader.GetInt64(1), stored(serializer.FromJson<CatalogRow>(reader, 2))));
                 }
             }
 
@@ -61,11 +70,8 @@ public sealed class FiguresBackfill(IDocumentStore store, BulkDocuments document
                 await documents.WithTotalsAsync(connection, transaction, batch.Select(b => b.Id).ToArray(), replacing: true,
                     () => documents.ReplaceAsync(connection, transaction, batch, ct), ct);
             await transaction.CommitAsync(ct);
-            if (taken == 0) break;
+            if (taken == 0) return done;
             done += batch.Count;
         }
-
-        if (done > 0)
-            logger.LogInformation("对账汇总：升级前的 {Rows} 条账册目录行已按新口径重写，对账报告改由保存的汇总给出", done);
     }
 }

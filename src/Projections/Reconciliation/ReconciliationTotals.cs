@@ -21,6 +21,12 @@ public static class ReconciliationTotals
     /// <summary>The catalog rows stored before their shares carried figures, listed when the sums' tables come: <see cref="FiguresBackfill"/>.</summary>
     public const string UnfiguredTable = "reconciliation_unfigured_rows";
 
+    /// <summary>
+    /// The catalog rows stored while a transfer left the sender's count on the row (the last transfer is into the unit that
+    /// holds the item, and the row's count is that transfer's), listed when this table comes: <see cref="FiguresBackfill"/>.
+    /// </summary>
+    public const string CarriedCountTable = "reconciliation_carried_count_rows";
+
     private static readonly string[] Key = ["unit_code", "side", "from_unit", "book", "kind", "category", "category_name"];
     private static readonly string[] Figures = ["expected", "actual", "expected_area", "actual_area"];
     private static IEnumerable<string> Scales => Figures.Select(f => f + "_scale");
@@ -53,7 +59,13 @@ public static class ReconciliationTotals
         var unfigured = new FilledTable(new PostgresqlObjectName(schema, UnfiguredTable, SchemaUtils.IdentifierUsage.General),
             $"INSERT INTO {schema}.{UnfiguredTable} (id) SELECT id FROM {schema}.mt_doc_catalogrow WHERE NOT (data -> 'shares' -> 0 ? 'handed');");
         unfigured.AddColumn<Guid>("id").AsPrimaryKey();
-        return [totals, differences, unfigured];
+        var carried = new FilledTable(new PostgresqlObjectName(schema, CarriedCountTable, SchemaUtils.IdentifierUsage.General), $"""
+            INSERT INTO {schema}.{CarriedCountTable} (id) SELECT id FROM {schema}.mt_doc_catalogrow
+              WHERE data -> 'countedValue' <> 'null' AND data -> 'transfers' -> -1 ->> 'toUnit' = data -> 'item' ->> 'unitCode'
+                AND data -> 'transfers' -> -1 -> 'countedValue' = data -> 'countedValue';
+            """);
+        carried.AddColumn<Guid>("id").AsPrimaryKey();
+        return [totals, differences, unfigured, carried];
     }
 
     public static string Truncated(string schema) => $"{schema}.{TotalsTable}, {schema}.{DifferencesTable}";

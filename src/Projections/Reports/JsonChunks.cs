@@ -1,13 +1,14 @@
 using System.IO.Pipelines;
 using System.Text.Json;
+using Sanzi.Ledger.Common;
 
 namespace Sanzi.Projections.Reports;
 
 /// <summary>
 /// A report's JSON written as it is made: a <see cref="Utf8JsonWriter"/> straight into the response's pipe, which is flushed
 /// to the client whenever <see cref="Chunk"/> bytes have gathered, so that no buffer of the report's own is allocated per request
-/// (a large one lands on the large object heap, and each brings a full garbage collection nearer). The writer's default encoder is the
-/// serializer's (Chinese as <c>\uXXXX</c>), so what is written here is what serializing the report's records gives.
+/// (a large one lands on the large object heap, and each brings a full garbage collection nearer). The writer's encoder is the answers'
+/// (<see cref="LedgerJson.AnswerEncoder"/>), so what is written here is what serializing the report's records gives.
 /// </summary>
 public sealed class JsonChunks(PipeWriter body) : IAsyncDisposable
 {
@@ -17,7 +18,7 @@ public sealed class JsonChunks(PipeWriter body) : IAsyncDisposable
     private Utf8JsonWriter? _json;
     private long _sent;
 
-    public Utf8JsonWriter Json => _json ??= new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
+    public Utf8JsonWriter Json => _json ??= new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true, Encoder = LedgerJson.AnswerEncoder });
 
     /// <summary>Sends what is written once a chunk has gathered.</summary>
     public ValueTask SendIfFullAsync(CancellationToken ct) =>

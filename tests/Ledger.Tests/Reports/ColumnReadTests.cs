@@ -37,7 +37,7 @@ public class ColumnReadTests(LedgerFixture fixture)
             ReportFiles.Csv(columns).Content.ShouldBe(ReportFiles.Csv(folded).Content, code);
             columns.Items.ShouldNotBeEmpty(code);
             // Written as the lines arrive, the answer is the serializer's and the CSV's bytes.
-            (await Streamed(CatalogWriter.JsonAsync, session, code)).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(folded, LedgerJson.Options), code);
+            (await Streamed(CatalogWriter.JsonAsync, session, code)).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(folded, LedgerJson.Answers), code);
             (await Streamed(CatalogWriter.CsvAsync, session, code)).ShouldBe(ReportFiles.Csv(folded).Content, code);
         }
 
@@ -60,7 +60,7 @@ public class ColumnReadTests(LedgerFixture fixture)
             var built = await DebtRegisterReport.LoadAsync(session, code, ReportTime.Now, null, ct);
             built.Counterparties.ShouldNotBeEmpty(code);
             var register = (await DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull(code);
-            (await Piped(body => register.JsonAsync(body, ct))).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Options), code);
+            (await Piped(body => register.JsonAsync(body, ct))).ShouldBe(JsonSerializer.SerializeToUtf8Bytes(built, LedgerJson.Answers), code);
         }
 
         // The new village shows each line under the lock its old village took, and what moved since, as the line's document has them.
