@@ -127,6 +127,8 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
     {
         var registry = (IEventRegistry)store.Options.Events;
         var serializer = store.Options.Serializer();
+        var json = new Utf8JsonBuffer(serializer);
+        var names = new Dictionary<Type, (string EventTypeName, string DotNetTypeName)>();
         var headers = metadata.Headers is { Count: > 0 } h ? serializer.ToJson(h) : null;
         await using var copy = await connection.BeginBinaryImportAsync($"""
             copy {_tables.Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived,
@@ -136,13 +138,18 @@ public sealed class EventCopy(IDocumentStore store, IntegrityKeys keys)
         foreach (var write in writes)
         foreach (var (data, version) in write.Events.Select((e, n) => (e, write.From + n + 1)))
         {
-            var mapped = registry.BuildEvent(data);
+            // The type's names, once per type: building Marten's event wrapper for each row only to read them cost an object a row.
+            if (!names.TryGetValue(data.GetType(), out var mapped))
+            {
+                var built = registry.BuildEvent(data);
+                names[data.GetType()] = mapped = (built.EventTypeName, built.DotNetTypeName);
+            }
             await copy.StartRowAsync(ct);
             copy.Write(sequences[i++], NpgsqlDbType.Bigint);
             copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
             copy.Write(write.StreamId, NpgsqlDbType.Uuid);
             copy.Write(version, NpgsqlDbType.Bigint);
-            copy.Write(serializer.ToJson(data), NpgsqlDbType.Jsonb);
+            copy.Write(json.Of(data), NpgsqlDbType.Jsonb);
             copy.Write(mapped.EventTypeName, NpgsqlDbType.Varchar);
             copy.Write(metadata.Timestamp, NpgsqlDbType.TimestampTz);
             copy.Write(tenantId, NpgsqlDbType.Varchar);

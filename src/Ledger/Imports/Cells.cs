@@ -45,8 +45,11 @@ public sealed class Cells(ImportRow row)
     public T? Choice<T>(string header, IReadOnlyDictionary<T, string> chinese) where T : struct, Enum
     {
         if (row[header] is not { } text) return null;
+        // The Chinese word first: it is what a register holds, and the API's name is built anew on each call.
         foreach (var (value, name) in chinese)
-            if (name == text || Common.ApiNames.Name(value) == text) return value;
+            if (name == text) return value;
+        foreach (var value in chinese.Keys)
+            if (Common.ApiNames.Name(value) == text) return value;
         Problems.Add(new RowProblem(row.Number, header, $"must be one of: {string.Join("、", chinese.Values)}"));
         return null;
     }

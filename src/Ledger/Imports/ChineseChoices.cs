@@ -17,10 +17,7 @@ public static class ChineseChoices
         [HolderType.Collective] = "集体", [HolderType.Individual] = "个人", [HolderType.OutsideUnit] = "外单位",
     };
 
-    public static readonly IReadOnlyDictionary<FundKind, string> FundKindWords = new Dictionary<FundKind, string>
-    {
-        [Funds.FundKind.Cash] = "库存现金", [Funds.FundKind.Bank] = "银行存款",
-    };
+    public static readonly IReadOnlyDictionary<FundKind, string> FundKindWords = FundKinds.ChineseNames;
 
     public static readonly IReadOnlyDictionary<ItemKind, string> DebtSideWords = new Dictionary<ItemKind, string>
     {

@@ -75,7 +75,7 @@ public sealed record Item(
             Specification: e.Boundaries, Location: e.Location, TitleDocument: e.TitleDocument);
 
     public static Item Create(FundAccountOpened e) =>
-        new(e.AccountId, ItemKind.Fund, ApiNames.Name(e.Kind), e.Kind == FundKind.Cash ? "库存现金" : "银行存款", e.ItemCode,
+        new(e.AccountId, ItemKind.Fund, ApiNames.Name(e.Kind), FundKinds.ChineseNames[e.Kind], e.ItemCode,
             e.Name, e.UnitCode, e.UnitCode, e.Ownership, 1, "户", e.OpeningBalance, 0m, e.OpeningBalance, ItemStatus.InUse,
             Specification: e.AccountNumber, Location: e.BankName, Counterparty: e.BankName, Holder: e.Holder);
 

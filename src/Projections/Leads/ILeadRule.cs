@@ -76,18 +76,19 @@ public static class LeadRules
         return keys;
     }
 
-    /// <summary>Files one event under each of the rule's keys it belongs to, once, and says which.</summary>
-    public static IEnumerable<string> AddTo(this ILeadRule rule, Dictionary<string, List<EventFact>> keys, EventFact fact, LeadScope scope)
+    /// <summary>
+    /// Files one event under each of the rule's keys it belongs to, once, adding those keys to <paramref name="added"/> if
+    /// given (no list of its own per event and rule: a bulk import's thousands of events pass every rule).
+    /// </summary>
+    public static void AddTo(this ILeadRule rule, Dictionary<string, List<EventFact>> keys, EventFact fact, LeadScope scope, ISet<string>? added = null)
     {
-        var added = new List<string>(1);
         foreach (var key in rule.KeysOf(fact, scope))
         {
             if (!keys.TryGetValue(key, out var facts)) keys[key] = facts = [];
             if (facts.Count > 0 && facts[^1].Sequence == fact.Sequence) continue;
             facts.Add(fact);
-            added.Add(key);
+            added?.Add(key);
         }
-        return added;
     }
 
     /// <summary>

@@ -34,6 +34,8 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
     /// </summary>
     private readonly ConcurrentDictionary<string, Carried> _carried = new();
 
+    private readonly AuditRows _audit = new();
+
     /// <summary>The ledger's events after <paramref name="After"/> up to <paramref name="UpTo"/>, in log order.</summary>
     private sealed record Carried(long After, long UpTo, IReadOnlyList<IEvent> Events);
 
@@ -43,9 +45,8 @@ public sealed class InspectionProjection(LeadThresholds thresholds) : IProjectio
         var ledger = events.Where(e => e.Data is ILedgerEvent).ToList();
         var facts = ledger.Select(EventFact.Of).ToList();
         var counterparties = await DebtCounterparties(operations, facts, cancellation);
-        foreach (var (e, fact) in ledger.Zip(facts))
-            operations.Store(AuditEntry.From(fact, e.CorrelationId,
-                fact.Event is DebtIncreased or DebtReduced ? counterparties.GetValueOrDefault(fact.StreamId) : null));
+        await _audit.StoreAsync(operations, ledger.Zip(facts, (e, fact) => AuditEntry.From(fact, e.CorrelationId,
+            fact.Event is DebtIncreased or DebtReduced ? counterparties.GetValueOrDefault(fact.StreamId) : null)).ToList(), cancellation);
 
         var first = events.Min(e => e.Sequence);
         var last = events.Max(e => e.Sequence);

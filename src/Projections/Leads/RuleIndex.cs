@@ -55,7 +55,7 @@ public sealed class RuleIndex
             var keys = Rules.Select(_ => new HashSet<string>()).ToArray();
             foreach (var fact in added)
                 for (var i = 0; i < Rules.Count; i++)
-                    keys[i].UnionWith(Rules[i].AddTo(_keys[i], fact, scope));
+                    Rules[i].AddTo(_keys[i], fact, scope, keys[i]);
             DocumentsAdded(scope, added, keys);
             if (scope.Today != _today)
                 for (var i = 0; i < Rules.Count; i++)

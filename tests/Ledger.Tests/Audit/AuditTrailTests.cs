@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Sanzi.Projections.Audit;
 using Sanzi.Tests.Support;
 using Shouldly;
 
@@ -61,6 +64,30 @@ public class AuditTrailTests(LedgerFixture fixture)
         var last = await _api.Get($"{payments}&after={next}");
         last.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("amount").GetDecimal()).ShouldBe([12m]);
         last.GetProperty("next").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    /// <summary>
+    /// The daemon writes a batch's audit rows in one statement (<see cref="AuditRows"/>): each filter column holds what the
+    /// row's body says, as Marten's upsert would have set it, so every filter of the page finds what the page shows.
+    /// </summary>
+    [Fact]
+    public async Task Each_filter_column_holds_what_the_row_says()
+    {
+        var books = await Unit();
+        var account = await books.Account("bank", 10_000m);
+        await Pay(account, 120.50m, "文具店", new() { ["X-Correlation-ID"] = "req-cols" });
+        await _api.CaughtUp();
+
+        await using var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await AuditRows.FitsAsync(session, CancellationToken.None)).ShouldBeTrue("the test ledger's audit rows take the one-statement path");
+        var rows = await session.QueryAsync<string>("""
+            select concat_ws('|', a.data ->> 'type', a.type = a.data ->> 'type', a.unit_code = a.data ->> 'unitCode', a.actor = a.data ->> 'actor',
+              a.amount::text, a.amount = (a.data ->> 'amount')::numeric, a.recorded_at = (a.data ->> 'recordedAt')::timestamptz,
+              a.counterparty is not distinct from a.data ->> 'counterparty', a.correlation_id is not distinct from a.data ->> 'correlationId',
+              a.mt_dotnet_type, a.mt_version is not null, a.mt_last_modified is not null)
+            from ledger.mt_doc_auditentry a where a.unit_code = ? and a.type = 'paymentRecorded'
+            """, books.Code);
+        rows.ShouldBe([$"paymentRecorded|t|t|t|120.50|t|t|t|t|{typeof(AuditEntry).FullName}|t|t"]);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class BrowserTests(ScreensLedger screens) : IClassFixture<ScreensL
         // The reform office: the list of reforms with every unit's progress, and a refusal shown next to its field.
         var office = await screens.SignIn("县改革办-李主任", Roles.ReformOffice);
         await office.WaitForSelectorAsync("text=东坪村、西坪村合并设立和平村");
+        (await office.InnerTextAsync(".mud-appbar")).ShouldNotContain("线索", customMessage: "leads are the inspectors' alone");
         (await office.Locator(".reform-progress tr").CountAsync()).ShouldBeGreaterThan(3);
         await office.ClickAsync("[data-submit=declare]");
         await office.WaitForSelectorAsync("[data-refusal=declare]");
@@ -47,8 +48,15 @@ public sealed class BrowserTests(ScreensLedger screens) : IClassFixture<ScreensL
         var excel = await clerk.RunAndWaitForDownloadAsync(() => clerk.ClickAsync("text=Excel >> nth=0"));
         excel.SuggestedFilename.ShouldEndWith(".xlsx");
 
+        // A village whose books went over: its chart names the categories its inventory closed on in Chinese, and the pager speaks Chinese.
+        await clerk.GotoAsync(screens.Url($"/books/{East}"));
+        await clerk.WaitForSelectorAsync(".mud-chart >> text=固定资产-房屋建筑物");
+        (await clerk.InnerTextAsync(".mud-chart")).ShouldNotContain("building");
+        (await clerk.InnerTextAsync(".items-table")).ShouldContain("共 1 项");
+
         // The inspector: leads with their evidence and trace, and a verify run.
         var inspector = await screens.SignIn("纪委-陈监察", Roles.Inspector);
+        (await inspector.InnerTextAsync(".mud-appbar")).ShouldContain("线索");
         await inspector.GotoAsync(screens.Url("/leads"));
         await inspector.WaitForSelectorAsync(".leads-table >> text=清查盘亏");
         await inspector.ClickAsync(".leads-table >> text=清查盘亏");

@@ -50,15 +50,15 @@ public sealed class ComponentTests(LedgerFixture fixture)
     {
         await using var context = Context();
         var totals = JsonDocument.Parse("""
-            [{"category":"building","bookValue":360000,"verifiedValue":355000},{"category":"bank","bookValue":120000,"verifiedValue":120000}]
+            [{"kind":"asset","category":"building","bookValue":360000,"verifiedValue":355000},{"kind":"fund","category":"bank","bookValue":120000,"verifiedValue":120000}]
             """).RootElement.EnumerateArray().ToList();
 
-        var chart = context.Render<BookVsVerifiedChart>(p => p
-            .Add(c => c.Totals, totals).Add(c => c.Names, new Dictionary<string, string> { ["building"] = "固定资产-房屋建筑物", ["bank"] = "银行存款" }));
+        var chart = context.Render<BookVsVerifiedChart>(p => p.Add(c => c.Totals, totals));
 
         chart.Markup.ShouldContain("账面价值");
         chart.Markup.ShouldContain("核实价值");
         chart.Markup.ShouldContain("固定资产-房屋建筑物");
+        chart.Markup.ShouldContain("银行存款");
         chart.FindAll("svg path.mud-chart-bar, svg rect.mud-chart-bar, svg .mud-chart-bar").Count.ShouldBe(4);
     }
 
