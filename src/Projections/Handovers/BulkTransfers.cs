@@ -96,18 +96,19 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
         if (session is not ITransactionParticipantRegistrar registrar) throw new InvalidOperationException("A Marten session takes transaction participants.");
         var (versions, rows) = (holdings.Versions, holdings.Rows);
         var headers = (session as QuerySession)?.Headers;
-        // The rows as the transfers leave them, folded by the row's own Apply method and serialised on every core while the
+        // The rows as the transfers leave them, folded by the row's own Apply method and serialised (to UTF-8) on every core while the
         // database takes the events: the participant waits for them only when it writes the rows.
         var folded = Task.Run(() =>
         {
-            var (json, shares) = (new string?[transfers.Count], new IReadOnlyList<SummaryShare>?[transfers.Count]);
+            var (json, shares) = (new byte[]?[transfers.Count], new IReadOnlyList<SummaryShare>?[transfers.Count]);
             var serializer = store.Options.Serializer();
-            Parallel.For(0, transfers.Count, i =>
+            Parallel.For(0, transfers.Count, () => new Utf8JsonBuffer(serializer), (i, _, buffer) =>
             {
-                if (!rows.TryGetValue(transfers[i].ItemId, out var stored)) return;
+                if (!rows.TryGetValue(transfers[i].ItemId, out var stored)) return buffer;
                 var row = stored.Row.Apply(transfers[i]);
-                (json[i], shares[i]) = (serializer.ToJson(row), row.Shares);
-            });
+                (json[i], shares[i]) = (buffer.Of(row).ToArray(), row.Shares);
+                return buffer;
+            }, _ => { });
             var moved = new SharesMoved(store.Options.DatabaseSchemaName, serializer);
             for (var i = 0; i < transfers.Count; i++)
                 if (shares[i] is { } written) moved.Add(transfers[i].ItemId, rows[transfers[i].ItemId].Shares, written);
@@ -136,7 +137,7 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
     /// (<see cref="SharesMoved"/>): expanding 10,000 rows' shares twice in SQL was the signature's longest step.
     /// </summary>
     private async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ItemTransferred> transfers, long[] versions,
-        string?[] rows, SharesMoved sums, CancellationToken ct)
+        byte[]?[] rows, SharesMoved sums, CancellationToken ct)
     {
         var first = transfers[0];
         // Statements over 10,000 rows are estimated dear enough for JIT, which then costs more than they do; a rewritten row is
