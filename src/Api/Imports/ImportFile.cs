@@ -44,7 +44,7 @@ public sealed record ImportFile(IReadOnlyList<string> Headers, IReadOnlyList<Imp
         var rows = new List<ImportRow>();
         while (csv.Read())
         {
-            var cells = new Dictionary<string, string?>();
+            var cells = new Dictionary<string, string?>(headers.Count);
             for (var i = 0; i < Math.Min(csv.FieldCount, headers.Count); i++) cells[headers[i]] = csv.GetString(i);
             if (cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))) rows.Add(new ImportRow((int)csv.LineNumber, cells));
         }

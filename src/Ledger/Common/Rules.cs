@@ -31,10 +31,11 @@ public sealed class Rules
         return this;
     }
 
+    /// <remarks>The message is built only for a value too long: an import checks every text cell of every row through here.</remarks>
     public Rules Required(string? value, string field, int maxLength = 200) =>
-        string.IsNullOrWhiteSpace(value)
-            ? Add(field, "is required")
-            : Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+        string.IsNullOrWhiteSpace(value) ? Add(field, "is required")
+        : value.Length <= maxLength ? this
+        : Add(field, $"must be at most {maxLength} characters");
 
     /// <summary>Money in yuan: required, not negative (or, if <paramref name="positive"/>, above zero), to the fen.</summary>
     public Rules Amount(decimal? value, string field, bool positive = false) =>

@@ -25,9 +25,10 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
         var problems = new List<RowProblem>();
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         var contents = new Dictionary<string, int>(StringComparer.Ordinal);
+        var prefix = $"{unit.Code}/{ApiNames.Name(spec.Table)}/";
         foreach (var row in rows)
         {
-            var key = Key(spec, unit.Code, row, contents);
+            var key = Key(spec, prefix, row, contents);
             var cells = new Cells(row);
             var (command, found) = Read(spec, cells, key);
             if (row[spec.CodeHeader] is { } code && !codes.TryAdd(code, row.Number))
@@ -79,9 +80,9 @@ public sealed record ImportPlan(TableSpec Spec, IReadOnlyList<PlannedRow> Rows, 
     private static List<RowProblem> ProblemsOf(TableSpec spec, int row, Refused refused) =>
         refused.Errors.SelectMany(e => e.Value.Select(rule => new RowProblem(row, spec.HeaderOf(e.Key), rule))).ToList();
 
-    private static string Key(TableSpec spec, string unitCode, ImportRow row, Dictionary<string, int> contents)
+    /// <param name="prefix">The unit's code and the register's name, the same for every row of a file.</param>
+    private static string Key(TableSpec spec, string prefix, ImportRow row, Dictionary<string, int> contents)
     {
-        var prefix = $"{unitCode}/{ApiNames.Name(spec.Table)}/";
         if (row[spec.CodeHeader] is { } code) return prefix + code;
         var content = string.Join('\u001f', spec.Columns.Select(c => row[c.Header] ?? ""));
         var seen = contents.GetValueOrDefault(content);
