@@ -124,7 +124,7 @@ public sealed class CountyHandovers(IServiceProvider services, HttpClient http, 
             new WriteMetadata(Clerk, null, null, null, stamp.RecordedAt.ToDateTimeOffset()), CancellationToken.None);
         await _documents.ReplaceAsync(connection, transaction, counts.Select(c => (c.ItemId, next[c.ItemId], held[c.ItemId].Apply(c))).ToList(),
             CancellationToken.None);
-        var rows = counts.Where(c => holdings.Rows.ContainsKey(c.ItemId)).Select(c => (c.ItemId, next[c.ItemId], holdings.Rows[c.ItemId].Apply(c))).ToList();
+        var rows = counts.Where(c => holdings.Rows.ContainsKey(c.ItemId)).Select(c => (c.ItemId, next[c.ItemId], holdings.Rows[c.ItemId].Row.Apply(c))).ToList();
         await _documents.WithTotalsAsync(connection, transaction, rows.Select(r => r.ItemId).ToArray(), replacing: true,
             () => _documents.ReplaceAsync(connection, transaction, rows, CancellationToken.None), CancellationToken.None);
         await transaction.CommitAsync();

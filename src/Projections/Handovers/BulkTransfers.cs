@@ -32,7 +32,7 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
     /// The unit's item cards (as <see cref="UnitItems.ItemsOfUnitAsync"/> reads them, in item-code order), each with its
     /// stream's version and catalog row, in one read: the decision and the transfers need all three. An item with a catalog
     /// row is read from the row alone: the row's card is folded by the card's own Apply methods from the same events
-    /// (<see cref="CatalogRow"/>), so it is the card. The JSON is parsed on every core (~35 MB for 10,000 items).
+    /// (<see cref="CatalogRow"/>), so it is the card. The JSON (~25 MB for 10,000 items) is parsed on every core, a chunk as soon as it has arrived.
     /// </summary>
     public async Task<Holdings> ReadAsync(IDocumentSession session, string unitCode, CancellationToken ct)
     {
@@ -44,25 +44,48 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
             where i.data ->> 'unitCode' = $1
             order by i.data ->> 'itemCode'
             """) { Parameters = { new NpgsqlParameter { Value = unitCode } } };
-        var read = new List<(long Version, byte[]? Row, byte[]? Card)>();
+        // Parsed a chunk at a time on the thread pool while the next rows arrive: the client's parsing overlaps the server's reading.
+        var parsing = new List<Task<Held[]>>();
+        var chunk = new List<(long Version, byte[]? Row, byte[]? Card)>(Chunk);
+        var serializer = store.Options.Serializer();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
             while (await reader.ReadAsync(ct))
-                read.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1),
+            {
+                chunk.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1),
                     reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2)));
+                if (chunk.Count < Chunk) continue;
+                parsing.Add(Parse(chunk));
+                chunk = new(Chunk);
+            }
+        if (chunk.Count > 0) parsing.Add(Parse(chunk));
 
-        var serializer = store.Options.Serializer();
-        var (items, rows) = (new Item[read.Count], new CatalogRow?[read.Count]);
-        Parallel.For(0, read.Count, i =>
+        var held = (await Task.WhenAll(parsing)).SelectMany(c => c).ToList();
+        return new Holdings(held.Select(h => h.Item).ToList(), held.ToDictionary(h => h.Item.Id, h => h.Version),
+            held.Where(h => h.Row is not null).ToDictionary(h => h.Item.Id, h => h.Row!));
+
+        Task<Held[]> Parse(List<(long Version, byte[]? Row, byte[]? Card)> read) => Task.Run(() => read.Select(r =>
         {
-            rows[i] = read[i].Row is { } row ? serializer.FromJson<CatalogRow>(new MemoryStream(row)) : null;
-            items[i] = rows[i]?.Item ?? serializer.FromJson<Item>(new MemoryStream(read[i].Card!));
-        });
-        return new Holdings(items, items.Select((item, i) => (item.Id, read[i].Version)).ToDictionary(),
-            rows.OfType<CatalogRow>().ToDictionary(r => r.Id));
+            if (r.Card is { } card) return new Held(serializer.FromJson<Item>(new MemoryStream(card)), r.Version, null);
+            var row = serializer.FromJson<CatalogRow>(new MemoryStream(r.Row!));
+            return new Held(row.Item, r.Version, new StoredRow(row, serializer.FromJson<StoredShares>(new MemoryStream(r.Row!)).Shares));
+        }).ToArray(), ct);
     }
 
+    private const int Chunk = 250;
+
+    private sealed record Held(Item Item, long Version, StoredRow? Row);
+
     /// <summary>A unit's item cards, their streams' versions and their catalog rows, read together.</summary>
-    public sealed record Holdings(IReadOnlyList<Item> Items, Dictionary<Guid, long> Versions, Dictionary<Guid, CatalogRow> Rows);
+    public sealed record Holdings(IReadOnlyList<Item> Items, Dictionary<Guid, long> Versions, Dictionary<Guid, StoredRow> Rows);
+
+    /// <summary>
+    /// A catalog row with the shares stored on it: the totals hold those, whichever rules computed them, so they are what a
+    /// rewrite takes away (as the trigger takes away the old row's), not the shares the row would compute now.
+    /// </summary>
+    public sealed record StoredRow(CatalogRow Row, IReadOnlyList<SummaryShare> Shares);
+
+    /// <summary>The shares alone, read from a stored row's JSON.</summary>
+    private sealed record StoredShares(IReadOnlyList<SummaryShare> Shares);
 
     /// <summary>
     /// Enlists the transfers of items read in <paramref name="holdings"/> in the session's transaction. Each item's stream
@@ -73,15 +96,23 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
         if (session is not ITransactionParticipantRegistrar registrar) throw new InvalidOperationException("A Marten session takes transaction participants.");
         var (versions, rows) = (holdings.Versions, holdings.Rows);
         var headers = (session as QuerySession)?.Headers;
-        // The rows as the transfers leave them, folded by the row's own Apply method and serialised on every core while the
+        // The rows as the transfers leave them, folded by the row's own Apply method and serialised (to UTF-8) on every core while the
         // database takes the events: the participant waits for them only when it writes the rows.
         var folded = Task.Run(() =>
         {
-            var json = new string?[transfers.Count];
+            var (json, shares) = (new byte[]?[transfers.Count], new IReadOnlyList<SummaryShare>?[transfers.Count]);
             var serializer = store.Options.Serializer();
-            Parallel.For(0, transfers.Count, i =>
-                json[i] = rows.TryGetValue(transfers[i].ItemId, out var row) ? serializer.ToJson(row.Apply(transfers[i])) : null);
-            return json;
+            Parallel.For(0, transfers.Count, () => new Utf8JsonBuffer(serializer), (i, _, buffer) =>
+            {
+                if (!rows.TryGetValue(transfers[i].ItemId, out var stored)) return buffer;
+                var row = stored.Row.Apply(transfers[i]);
+                (json[i], shares[i]) = (buffer.Of(row).ToArray(), row.Shares);
+                return buffer;
+            }, _ => { });
+            var moved = new SharesMoved(store.Options.DatabaseSchemaName, serializer);
+            for (var i = 0; i < transfers.Count; i++)
+                if (shares[i] is { } written) moved.Add(transfers[i].ItemId, rows[transfers[i].ItemId].Shares, written);
+            return (json, moved);
         });
         var writes = transfers.Select(t => new StreamWrite(t.ItemId, typeof(Item), versions[t.ItemId], [t])).ToList();
         var metadata = new WriteMetadata(session.LastModifiedBy ?? "", session.CorrelationId, headers, session.CausationId,
@@ -91,7 +122,8 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
         registrar.AddTransactionParticipant(new Participant(async (connection, transaction, ct) =>
         {
             await events.AppendAsync(connection, transaction, tenantId, writes, metadata, ct);
-            await MoveAsync(connection, transaction, transfers, moved, await folded, ct);
+            var (json, sums) = await folded;
+            await MoveAsync(connection, transaction, transfers, moved, json, sums, ct);
         }));
     }
 
@@ -101,14 +133,14 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
     /// its book value is its value; it was held, so that is also its verified value); verify replays the cards. A row is the one
     /// <see cref="CatalogRow.Apply(ItemTransferred)"/> folded (<paramref name="rows"/>): its new shares follow SummaryShare's rules,
     /// which only C# knows, and building the rest in SQL cost more than parsing it. All of it goes once, by binary COPY, into a
-    /// temporary table; the totals move from the rows' stored shares to the new ones in one call before the rows are rewritten
-    /// (<see cref="SummaryTotals.Moved"/>), instead of the six reads of the rows, before and after, of counting them out and in.
+    /// temporary table. The totals move from the rows' stored shares to the new ones as a handful of rows summed in C#
+    /// (<see cref="SharesMoved"/>): expanding 10,000 rows' shares twice in SQL was the signature's longest step.
     /// </summary>
     private async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ItemTransferred> transfers, long[] versions,
-        string?[] rows, CancellationToken ct)
+        byte[]?[] rows, SharesMoved sums, CancellationToken ct)
     {
         var first = transfers[0];
-        // The totals' statements are estimated dear enough for JIT, which then costs more than they do; a rewritten row is
+        // Statements over 10,000 rows are estimated dear enough for JIT, which then costs more than they do; a rewritten row is
         // compressed, by lz4 where the server has it (several times faster than pglz; either reads back the same).
         await Run("""
             set local jit = off;
@@ -143,10 +175,8 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
             """, first.ToUnit, first.EntityCode, first.HandoverId, first.FromUnit);
         if (rows.All(r => r is null)) return;
 
-        await Run($"""
-            set local {SummaryTotals.InBulkSetting} = 'on';
-            {SummaryTotals.Moved(store.Options.DatabaseSchemaName, "array_agg(id)", "array_agg(data -> 'shares')")} from sanzi_moved where data is not null
-            """);
+        await Run($"set local {SummaryTotals.InBulkSetting} = 'on'");
+        await sums.ApplyAsync(connection, transaction, ct);
         await Run($"""
             update {Table<CatalogRow>()} d set data = t.data, mt_last_modified = transaction_timestamp(), mt_version = t.version
             from sanzi_moved t where d.id = t.id and t.data is not null;

@@ -31,6 +31,13 @@ public static class ReconciliationTotals
     private static readonly string[] Figures = ["expected", "actual", "expected_area", "actual_area"];
     private static IEnumerable<string> Scales => Figures.Select(f => f + "_scale");
 
+    /// <summary>The totals' key and sums with their column types, in the order <see cref="FiguresMoved"/> adds them.</summary>
+    internal static IReadOnlyList<(string Column, string Type)> KeyColumns =>
+        [.. Key.Select(c => (c, "text")), .. Scales.Select(c => (c, "integer"))];
+
+    internal static IReadOnlyList<(string Column, string Type)> SumColumns =>
+        [("items", "bigint"), ("inexact", "bigint"), .. Figures.Select(c => (c, "numeric"))];
+
     public static IEnumerable<ISchemaObject> Tables(string schema)
     {
         var totals = new Table(new PostgresqlObjectName(schema, TotalsTable, SchemaUtils.IdentifierUsage.General));

@@ -16,8 +16,8 @@ namespace Sanzi.Projections.Summary;
 /// reconciliation's sums and differences (<see cref="ReconciliationTotals"/>). The catalog
 /// projection computes each row's <see cref="SummaryShare"/>s; a trigger on the row's table takes the old shares
 /// away and adds the new ones in the statement that writes the row. So every path that writes catalog rows (inline
-/// projection, rebuild, the bulk import's COPY) keeps the totals, in the same transaction, without reading the unit's
-/// other rows; a rebuild's TRUNCATE empties them with the rows.
+/// projection, rebuild, the bulk import's COPY, the handover's <see cref="SharesMoved"/>) keeps the totals, in the same
+/// transaction, without reading the unit's other rows; a rebuild's TRUNCATE empties them with the rows.
 /// </summary>
 public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSchemaBase("SummaryTotals", migrator)
 {
@@ -31,20 +31,19 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
     public const string InBulkSetting = "sanzi.summary_totals_in_bulk";
 
     private const string CountedFunction = "summary_shares_counted";
-    private const string MovedFunction = "summary_shares_moved";
 
     /// <summary>Counts the shares of the catalog rows <c>$1</c> (uuid[]) into the totals with sign <c>$2</c> (−1 or 1).</summary>
     public static string Counted(string schema) => $"select {schema}.{CountedFunction}($1, $2)";
 
-    /// <summary>
-    /// Moves the totals of the catalog rows <paramref name="ids"/> (uuid[]), about to be rewritten with <paramref name="shares"/>
-    /// (jsonb[], in the same order), from their stored shares to those: called before the rows are written, with
-    /// <see cref="InBulkSetting"/> on.
-    /// </summary>
-    public static string Moved(string schema, string ids, string shares) => $"select {schema}.{MovedFunction}({ids}, {shares})";
-
     private static readonly string[] Bucket = ["unit_code", "book", "included", "kind", "category", "category_name", "found_at_count", "missing"];
     private static readonly string[] Sums = ["quantity", "verified_area", "book_value", "verified_value", "original_value", "accumulated_depreciation"];
+
+    private static string TypeOf(string bucketColumn) => bucketColumn is "included" or "found_at_count" or "missing" ? "boolean" : "text";
+
+    /// <summary>The totals' key and sums with their column types, in the order <see cref="SharesMoved"/> adds them.</summary>
+    internal static IReadOnlyList<(string Column, string Type)> BucketColumns => [.. Bucket.Select(c => (c, TypeOf(c)))];
+
+    internal static IReadOnlyList<(string Column, string Type)> SumColumns => [("items", "bigint"), .. Sums.Select(c => (c, "numeric"))];
 
     /// <summary>After the catalog rows' table, which the triggers are on.</summary>
     public override IEnumerable<Type> DependentTypes() => [typeof(CatalogRow)];
@@ -53,7 +52,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
     {
         var totals = new Table(new PostgresqlObjectName(schema, TotalsTable, SchemaUtils.IdentifierUsage.General));
         foreach (var column in Bucket)
-            totals.AddColumn(column, column is "included" or "found_at_count" or "missing" ? "boolean" : "text").AsPrimaryKey();
+            totals.AddColumn(column, TypeOf(column)).AsPrimaryKey();
         totals.AddColumn<long>("items").NotNull();
         foreach (var column in Sums) totals.AddColumn(column, "numeric").NotNull();
 
@@ -66,7 +65,6 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
 
         var function = new TriggerFunction(new PostgresqlObjectName(schema, "summary_shares_kept", SchemaUtils.IdentifierUsage.Function), FunctionSql());
         var counted = new TriggerFunction(new PostgresqlObjectName(schema, CountedFunction, SchemaUtils.IdentifierUsage.Function), CountedSql());
-        var moved = new TriggerFunction(new PostgresqlObjectName(schema, MovedFunction, SchemaUtils.IdentifierUsage.Function), MovedSql());
         var rows = $"{schema}.mt_doc_catalogrow";
         var perRow = new Trigger($"{schema}.summary_shares_kept", rows, $"{schema}.summary_shares_kept()")
         {
@@ -76,7 +74,7 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         {
             Timing = TriggerTiming.After, Events = TriggerEvents.Truncate, ForEachRow = false,
         };
-        return [totals, debts, .. ReconciliationTotals.Tables(schema), function, counted, moved, perRow, emptied];
+        return [totals, debts, .. ReconciliationTotals.Tables(schema), function, counted, perRow, emptied];
     }
 
     /// <summary>
@@ -123,20 +121,6 @@ public sealed class SummaryTotals(string schema, Migrator migrator) : FeatureSch
         var signed = $"SELECT p_sign AS sign, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)";
         var rows = $"SELECT r.id AS id, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r WHERE r.id = ANY(p_ids)";
         return BulkFunction(CountedFunction, "p_ids uuid[], p_sign integer", signed, rows, "p_sign > 0");
-    }
-
-    /// <summary>
-    /// <see cref="CountedSql"/> at −1 before a rewrite and at +1 after it, in one call made before: the stored shares are read
-    /// once, from the rows as they are (a handover's are small and uncompressed), and the new ones come from the writer. At −1
-    /// and +1 the same rows were read six times, the four after the rewrite larger and compressed (a 10,000-item handover's
-    /// longest step).
-    /// </summary>
-    private string MovedSql()
-    {
-        var signed = $"SELECT -1 AS sign, r.data -> 'shares' AS shares FROM {schema}.mt_doc_catalogrow r JOIN unnest(p_ids) i(id) ON r.id = i.id " +
-                     "UNION ALL SELECT 1, s FROM unnest(p_shares) s";
-        return BulkFunction(MovedFunction, "p_ids uuid[], p_shares jsonb[]", signed, "SELECT m.id AS id, m.shares AS shares FROM unnest(p_ids, p_shares) m(id, shares)",
-            "true");
     }
 
     /// <summary>Adds the (sign, shares) of <paramref name="signed"/> to the sums, and lists the (id, shares) of <paramref name="rows"/> when <paramref name="adding"/>.</summary>

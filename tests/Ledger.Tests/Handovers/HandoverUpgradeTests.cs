@@ -6,13 +6,13 @@ using Sanzi.Tests.Support;
 namespace Sanzi.Tests.Handovers;
 
 /// <summary>
-/// A ledger upgraded in place from a version whose handover counted the catalog rows' totals out and in again: its database
-/// has no function moving them in one call until the migration at startup adds it, and then a handover keeps the same sums.
+/// A ledger upgraded in place from a version whose handover moved the totals with a SQL function (<c>summary_shares_moved</c>):
+/// its database keeps that function after the migration at startup, and a handover now keeps the same sums without calling it.
 /// </summary>
 public class HandoverUpgradeTests
 {
     [Fact]
-    public async Task A_ledger_from_before_the_moved_totals_hands_over_with_the_same_summary_after_its_startup_migration()
+    public async Task A_ledger_from_before_the_totals_moved_in_csharp_hands_over_with_the_same_summary_after_its_startup_migration()
     {
         var ct = TestContext.Current.CancellationToken;
         var (host, _) = await SeparateLedger.StartAsync("handover_upgrade");
@@ -21,8 +21,12 @@ public class HandoverUpgradeTests
         await using (var connection = store.Storage.Database.CreateConnection())
         {
             await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"drop function {store.Options.DatabaseSchemaName}.summary_shares_moved(uuid[], jsonb[])", connection);
-            await drop.ExecuteNonQueryAsync(ct);
+            // The old function's signature, standing in for its body: a handover that still called it would fail.
+            await using var old = new NpgsqlCommand($"""
+                create function {store.Options.DatabaseSchemaName}.summary_shares_moved(p_ids uuid[], p_shares jsonb[]) returns void
+                  language plpgsql as $$ begin raise exception 'the totals are moved in C# now'; end $$
+                """, connection);
+            await old.ExecuteNonQueryAsync(ct);
         }
         // What the host runs at startup.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
