@@ -76,6 +76,27 @@ public class BulkImportTests(LedgerFixture fixture)
         leads.Select(l => l.GetProperty("counterparty").GetString()).Distinct().Count().ShouldBe(130);
     }
 
+    /// <summary>
+    /// Imported debts are in the kept register with their printed lines, so the register of now is copied from them (not
+    /// built line by line), and it is the serializer's bytes of the register built from the line documents.
+    /// </summary>
+    [Fact]
+    public async Task Imported_debts_are_answered_from_the_kept_register()
+    {
+        var code = Sample.TownshipCode();
+        await _api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);
+        (await _api.PostFile($"/api/units/{code}/imports?table=debts", LoansToOutsiders(20), 200)).GetProperty("written").GetInt32().ShouldBe(20);
+
+        var store = fixture.Host.Services.GetRequiredService<Marten.IDocumentStore>();
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = store.QuerySession();
+        (await session.QueryAsync<int>($"select count(*)::int from ledger.{Sanzi.Projections.Debts.DebtRegisterTable.LinesTable} where unit_code = ? and json is not null",
+            ct, code)).Single().ShouldBe(20);
+        (await Sanzi.Projections.Debts.DebtRegisterWriter.OpenAsync(session, code, null, ct)).ShouldNotBeNull("the register is copied from its kept lines");
+        var built = await Sanzi.Projections.Debts.DebtRegisterReport.LoadAsync(session, code, Sanzi.Projections.Reports.ReportTime.Now, null, ct);
+        (await _api.Download($"/api/units/{code}/debts")).Body.ShouldBe(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(built, Sanzi.Ledger.Common.LedgerJson.Answers));
+    }
+
     /// <summary>PostgreSQL hashes what the writers store; the verifier hashes the text it reads: escapes, quotes and characters outside the BMP included.</summary>
     [Fact]
     public async Task Text_that_json_escapes_is_hashed_by_the_writer_as_the_verifier_reads_it()
