@@ -22,6 +22,7 @@ using Sanzi.Ledger.Units;
 using Sanzi.Integrity;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Debts;
+using Sanzi.Projections.Handovers;
 using Sanzi.Projections.Summary;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -68,6 +69,7 @@ public static class LedgerStore
                 opts.AddCatalog();
                 opts.AddSummaryTotals();
                 opts.AddDebtRegister();
+                opts.AddTransferStaging();
                 opts.Schema.For<CommandReceipt>();
                 opts.AddInspection(thresholds);
             })

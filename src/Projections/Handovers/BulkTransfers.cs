@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Marten;
 using Marten.Internal.Sessions;
 using Marten.Services;
+using Marten.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Sanzi.Integrity;
@@ -63,12 +65,29 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
         return new Holdings(held.Select(h => h.Item).ToList(), held.ToDictionary(h => h.Item.Id, h => h.Version),
             held.Where(h => h.Row is not null).ToDictionary(h => h.Item.Id, h => h.Row!));
 
-        Task<Held[]> Parse(List<(long Version, byte[]? Row, byte[]? Card)> read) => Task.Run(() => read.Select(r =>
+        Task<Held[]> Parse(List<(long Version, byte[]? Row, byte[]? Card)> read) => Task.Run(() => Parsed(serializer, read), ct);
+    }
+
+    /// <summary>
+    /// Cards and rows as read. Optimised when first compiled: a process runs this loop over thousands of rows a handful of times, too
+    /// few calls for tiered compilation to replace its first, unoptimised code before the handover that needs it is over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Held[] Parsed(ISerializer serializer, List<(long Version, byte[]? Row, byte[]? Card)> read)
+    {
+        var held = new Held[read.Count];
+        for (var i = 0; i < held.Length; i++)
         {
-            if (r.Card is { } card) return new Held(serializer.FromJson<Item>(new MemoryStream(card)), r.Version, null);
-            var row = serializer.FromJson<CatalogRow>(new MemoryStream(r.Row!));
-            return new Held(row.Item, r.Version, new StoredRow(row, serializer.FromJson<StoredShares>(new MemoryStream(r.Row!)).Shares));
-        }).ToArray(), ct);
+            var (version, json, card) = read[i];
+            if (card is not null)
+            {
+                held[i] = new Held(serializer.FromJson<Item>(new MemoryStream(card)), version, null);
+                continue;
+            }
+            var row = serializer.FromJson<CatalogRow>(new MemoryStream(json!));
+            held[i] = new Held(row.Item, version, new StoredRow(row, serializer.FromJson<StoredShares>(new MemoryStream(json!)).Shares));
+        }
+        return held;
     }
 
     private const int Chunk = 250;
@@ -94,116 +113,127 @@ public sealed class BulkTransfers(IDocumentStore store, EventCopy events)
     public void Enlist(IDocumentSession session, Holdings holdings, IReadOnlyList<ItemTransferred> transfers)
     {
         if (session is not ITransactionParticipantRegistrar registrar) throw new InvalidOperationException("A Marten session takes transaction participants.");
-        var (versions, rows) = (holdings.Versions, holdings.Rows);
+        var versions = holdings.Versions;
         var headers = (session as QuerySession)?.Headers;
-        // The rows as the transfers leave them, folded by the row's own Apply method and serialised (to UTF-8) on every core while the
-        // database takes the events: the participant waits for them only when it writes the rows.
-        var folded = Task.Run(() =>
-        {
-            var (json, shares) = (new byte[]?[transfers.Count], new IReadOnlyList<SummaryShare>?[transfers.Count]);
-            var serializer = store.Options.Serializer();
-            Parallel.For(0, transfers.Count, () => new Utf8JsonBuffer(serializer), (i, _, buffer) =>
-            {
-                if (!rows.TryGetValue(transfers[i].ItemId, out var stored)) return buffer;
-                var row = stored.Row.Apply(transfers[i]);
-                (json[i], shares[i]) = (buffer.Of(row).ToArray(), row.Shares);
-                return buffer;
-            }, _ => { });
-            var moved = new SharesMoved(store.Options.DatabaseSchemaName, serializer);
-            for (var i = 0; i < transfers.Count; i++)
-                if (shares[i] is { } written) moved.Add(transfers[i].ItemId, rows[transfers[i].ItemId].Shares, written);
-            return (json, moved);
-        });
+        var (database, schema, batch) = (session.Database, store.Options.DatabaseSchemaName, Guid.CreateVersion7());
+        // The rows (or cards) as the transfers leave them, folded by their own Apply methods and staged by a second connection on a
+        // thread of its own, while this one takes Marten's statements and the events: the participant waits for them only when it
+        // moves the cards.
+        var staged = Task.Factory.StartNew(() => Stage(database, batch, holdings, transfers), CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         var writes = transfers.Select(t => new StreamWrite(t.ItemId, typeof(Item), versions[t.ItemId], [t])).ToList();
         var metadata = new WriteMetadata(session.LastModifiedBy ?? "", session.CorrelationId, headers, session.CausationId,
             transfers[0].Stamp.RecordedAt.ToDateTimeOffset());
         var tenantId = session.TenantId;
-        var moved = transfers.Select(t => versions[t.ItemId] + 1).ToArray();
+        var withRows = transfers.Count(t => holdings.Rows.ContainsKey(t.ItemId));
         registrar.AddTransactionParticipant(new Participant(async (connection, transaction, ct) =>
         {
             await events.AppendAsync(connection, transaction, tenantId, writes, metadata, ct);
-            var (json, sums) = await folded;
-            await MoveAsync(connection, transaction, transfers, moved, json, sums, ct);
+            var sums = await staged;
+            await MoveAsync(connection, transaction, batch, transfers.Count, withRows, sums, ct);
+        }, async () =>
+        {
+            try { await staged; }
+            catch (Exception) { /* Whatever staging failed with failed the signature too; its rows, if any committed, go below. */ }
+            await TransferStaging.DiscardAsync(database, schema, batch);
         }));
     }
 
     /// <summary>
-    /// Moves the item cards and catalog rows in the database. A card is moved by one UPDATE as <see cref="Item.Apply(ItemTransferred)"/>
-    /// folds it: only the fields a transfer changes travel, and its derived fields follow (a transferred card has a handover, so
-    /// its book value is its value; it was held, so that is also its verified value); verify replays the cards. A row is the one
-    /// <see cref="CatalogRow.Apply(ItemTransferred)"/> folded (<paramref name="rows"/>): its new shares follow SummaryShare's rules,
-    /// which only C# knows, and building the rest in SQL cost more than parsing it. All of it goes once, by binary COPY, into a
-    /// temporary table. The totals move from the rows' stored shares to the new ones as a handful of rows summed in C#
-    /// (<see cref="SharesMoved"/>): expanding 10,000 rows' shares twice in SQL was the signature's longest step.
+    /// Stages each transfer's catalog row as <see cref="CatalogRow.Apply(ItemTransferred)"/> folds it, whose card is the one
+    /// <see cref="Item.Apply(ItemTransferred)"/> folds (or that card alone, for an item without a row), and sums what the rows' new
+    /// shares move in the kept sums. One row at a time, serialised to UTF-8 and sent while PostgreSQL parses the ones before.
     /// </summary>
-    private async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ItemTransferred> transfers, long[] versions,
-        byte[]?[] rows, SharesMoved sums, CancellationToken ct)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private SharesMoved Stage(IMartenDatabase database, Guid batch, Holdings holdings, IReadOnlyList<ItemTransferred> transfers)
     {
-        var first = transfers[0];
-        // Statements over 10,000 rows are estimated dear enough for JIT, which then costs more than they do; a rewritten row is
-        // compressed, by lz4 where the server has it (several times faster than pglz; either reads back the same).
-        await Run("""
-            set local jit = off;
-            select set_config('default_toast_compression', 'lz4', true) from pg_settings
-              where name = 'default_toast_compression' and 'lz4' = any(enumvals);
-            create temporary table sanzi_moved (id uuid primary key, version bigint not null, value numeric not null,
-              quantity numeric not null, data jsonb) on commit drop
-            """);
-        await using (var copy = await connection.BeginBinaryImportAsync("copy sanzi_moved (id, version, value, quantity, data) from stdin (format binary)", ct))
+        var serializer = store.Options.Serializer();
+        var json = new Utf8JsonBuffer(serializer);
+        var items = holdings.Items.ToDictionary(i => i.Id);
+        var moved = new SharesMoved(store.Options.DatabaseSchemaName, serializer);
+        using var staging = TransferStaging.Open(database, store.Options.DatabaseSchemaName, batch);
+        foreach (var transfer in transfers)
         {
-            for (var i = 0; i < transfers.Count; i++)
+            var (id, version) = (transfer.ItemId, holdings.Versions[transfer.ItemId] + 1);
+            if (holdings.Rows.TryGetValue(id, out var stored))
             {
-                await copy.StartRowAsync(ct);
-                copy.Write(transfers[i].ItemId, NpgsqlDbType.Uuid);
-                copy.Write(versions[i], NpgsqlDbType.Bigint);
-                copy.Write(transfers[i].Value, NpgsqlDbType.Numeric);
-                copy.Write(transfers[i].Quantity!.Value, NpgsqlDbType.Numeric);
-                if (rows[i] is { } json) copy.Write(json, NpgsqlDbType.Jsonb);
-                else copy.WriteNull();
+                var row = stored.Row.Apply(transfer);
+                moved.Add(id, stored.Shares, row.Shares);
+                staging.Add(id, version, null, json.Of(row));
             }
-
-            await copy.CompleteAsync(ct);
+            else staging.Add(id, version, json.Of(items[id].Apply(transfer)), null);
         }
+        staging.Commit();
+        return moved;
+    }
 
-        await Run("analyze sanzi_moved");
-        await Run($"""
-            update {Table<Item>()} d set data = d.data || jsonb_build_object('unitCode', $1::text, 'entityCode', $2::text, 'value', t.value,
-                'quantity', t.quantity, 'count', null, 'handoverId', $3::uuid, 'bookValue', t.value, 'verifiedValue', t.value,
-                'previousUnits', coalesce(nullif(d.data -> 'previousUnits', 'null'), '[]') || to_jsonb($4::text)),
-              mt_last_modified = transaction_timestamp(), mt_version = t.version
-            from sanzi_moved t where d.id = t.id
-            """, first.ToUnit, first.EntityCode, first.HandoverId, first.FromUnit);
-        if (rows.All(r => r is null)) return;
+    /// <summary>
+    /// Moves the item cards and catalog rows in the database, from the batch staged for them (<see cref="TransferStaging"/>). Each is
+    /// the one its own Apply method folded in C#: a row's new shares follow SummaryShare's rules, which only C# knows, and a card or row
+    /// built in SQL cost this connection more than a finished one parsed on the other. The totals move from the rows' stored shares
+    /// to the new ones as a handful of rows summed in C# (<see cref="SharesMoved"/>). A batch not all there (it cannot be, unless
+    /// this transaction's isolation hides what committed after it began) fails the signature rather than move part of the unit.
+    /// </summary>
+    private async Task MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batch, int count, int withRows, SharesMoved sums,
+        CancellationToken ct)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        // Statements over 10,000 rows are estimated dear enough for JIT, which then costs more than they do.
+        await Run("set local jit = off");
+        var cards = await Run($"""
+            update {Table<Item>()} d set data = coalesce(s.card, s.row -> 'item'), mt_last_modified = transaction_timestamp(), mt_version = s.version
+            from {TransferStaging.Table(schema)} s where s.batch = $1 and d.id = s.id
+            """, batch);
+        if (cards != count) throw new InvalidOperationException($"{count - cards} of {count} transfers' cards were not staged.");
+        if (withRows > 0)
+        {
+            await Run($"set local {SummaryTotals.InBulkSetting} = 'on'");
+            await sums.ApplyAsync(connection, transaction, ct);
+            var rows = await Run($"""
+                update {Table<CatalogRow>()} d set data = s.row, mt_last_modified = transaction_timestamp(), mt_version = s.version
+                from {TransferStaging.Table(schema)} s where s.batch = $1 and d.id = s.id and s.row is not null
+                """, batch);
+            if (rows != withRows) throw new InvalidOperationException($"{withRows - rows} of {withRows} transfers' catalog rows were not staged.");
+            await Run($"set local {SummaryTotals.InBulkSetting} = 'off'");
+        }
+        await Run(TransferStaging.ClearSql(schema), batch);
 
-        await Run($"set local {SummaryTotals.InBulkSetting} = 'on'");
-        await sums.ApplyAsync(connection, transaction, ct);
-        await Run($"""
-            update {Table<CatalogRow>()} d set data = t.data, mt_last_modified = transaction_timestamp(), mt_version = t.version
-            from sanzi_moved t where d.id = t.id and t.data is not null;
-            set local {SummaryTotals.InBulkSetting} = 'off'
-            """);
-
-        async Task Run(string sql, params object[] parameters)
+        async Task<int> Run(string sql, params object[] parameters)
         {
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-            await command.ExecuteNonQueryAsync(ct);
+            return await command.ExecuteNonQueryAsync(ct);
         }
     }
 
     private string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
-    /// <summary>Writes once, just before the session's transaction commits.</summary>
-    private sealed class Participant(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write) : ITransactionParticipant
+    /// <summary>
+    /// Writes just before the session's transaction commits; again if Marten retries the commit on a fresh transaction, never after
+    /// it committed (Marten keeps participants for the session's life, and a later save must not write the transfers again). A
+    /// session ended without the commit discards what was staged for it.
+    /// </summary>
+    private sealed class Participant(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, Func<Task> discard)
+        : ITransactionParticipant, IAsyncDisposable
     {
-        private bool _written;
+        private bool _committed;
 
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
-            // Marten keeps participants for the session's life; a later save of the same session must not write the transfers again.
-            if (_written) return;
-            _written = true;
-            await write(connection, transaction, token);
+            if (!_committed) await write(connection, transaction, token);
+        }
+
+        public Task AfterCommitAsync(CancellationToken token)
+        {
+            _committed = true;
+            return Task.CompletedTask;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_committed) return;
+            _committed = true;
+            await discard();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using Sanzi.Projections.Summary;
 
@@ -19,6 +20,8 @@ internal sealed class FiguresMoved(string schema, Func<Enum, string> name, Func<
     private readonly record struct Key(string Unit, string Side, string From, string Book, string Kind, string Category, string CategoryName,
         int ExpectedScale, int ActualScale, int ExpectedAreaScale, int ActualAreaScale);
 
+    // Optimised when first compiled, as the handover's staging loop that calls it (BulkTransfers.Stage).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Guid item, SummaryShare share, int sign)
     {
         foreach (var (side, figure) in new[] { ("handed", share.Handed), ("received", share.Received) })

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace Sanzi.Projections.Summary;
@@ -12,6 +13,8 @@ internal sealed class KeptSums<TKey>(string table, IReadOnlyList<(string Column,
 {
     private readonly Dictionary<TKey, decimal[]> _rows = new();
 
+    // Optimised when first compiled, as the handover's staging loop that calls it (BulkTransfers.Stage).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TKey row, params ReadOnlySpan<decimal> values)
     {
         if (!_rows.TryGetValue(row, out var total)) _rows[row] = total = new decimal[sums.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Marten;
 using Npgsql;
@@ -34,6 +35,8 @@ public sealed class SharesMoved
     }
 
     /// <summary>One row rewritten: its <paramref name="stored"/> shares (what the totals hold for it) leave, the <paramref name="written"/> ones come.</summary>
+    // Optimised when first compiled, as the handover's staging loop that calls it (BulkTransfers.Stage).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Guid row, IReadOnlyList<SummaryShare> stored, IReadOnlyList<SummaryShare> written)
     {
         _rows.Add(row);
@@ -41,6 +44,7 @@ public sealed class SharesMoved
         foreach (var share in written) Add(row, share, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(Guid row, SummaryShare share, int sign)
     {
         var b = share.Bucket;

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Sanzi.Integrity;
+using Sanzi.Ledger.Items;
 using Sanzi.Projections.Catalog;
 using Sanzi.Projections.Handovers;
 using Sanzi.Tests.Support;
@@ -26,16 +27,24 @@ public class BulkTransferTests(LedgerFixture fixture)
         catalog.GetArrayLength().ShouldBe(Items);
         await unit.SummariesAsFoldedAsync(fixture.Host.Services.GetRequiredService<IDocumentStore>());
 
-        // The path stores the rows it folded from what it read and moves the cards in SQL; each stored row is the one the row's own
-        // Apply methods fold from its stream.
+        // The path stores the rows and cards it folded from what it read; each stored one is the one its own Apply methods fold
+        // from its stream.
         await using (var session = fixture.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
             foreach (var id in items)
             {
                 var folded = await session.Events.AggregateStreamAsync<CatalogRow>(id);
                 var same = await session.QueryAsync<bool>("select data = ?::jsonb from ledger.mt_doc_catalogrow where id = ?",
                     session.DocumentStore.Options.Serializer().ToJson(folded), id);
                 same.Single().ShouldBeTrue($"the catalog row of {id} as the bulk path stored it");
+                var card = await session.QueryAsync<bool>("select data = ?::jsonb from ledger.mt_doc_item where id = ?",
+                    session.DocumentStore.Options.Serializer().ToJson(await session.Events.AggregateStreamAsync<Item>(id)), id);
+                card.Single().ShouldBeTrue($"the card of {id} as the bulk path stored it");
             }
+            // What the signature staged for its transaction went with it.
+            (await session.QueryAsync<int>($"select count(*)::int from {TransferStaging.Table("ledger")} where id = any(?)", items.ToArray()))
+                .Single().ShouldBe(0);
+        }
 
         await _api.CaughtUp();
         var audit = await _api.Get($"/api/audit?unit={books.Code}&type=itemTransferred&limit=100", role: Sanzi.Api.Identity.Roles.Inspector);

@@ -12,6 +12,14 @@ public sealed record HandedOverUnit(Books Books, string Successor, IReadOnlyList
 {
     public static async Task<HandedOverUnit> SignAsync(LedgerApi api, int count, string furniture)
     {
+        var unit = await DraftAsync(api, count, furniture);
+        (await unit.Books.SignedByAll()).GetProperty("itemsTransferred").GetInt32().ShouldBe(count);
+        return unit;
+    }
+
+    /// <summary>The unit counted and its handover register drawn up, not yet signed.</summary>
+    public static async Task<HandedOverUnit> DraftAsync(LedgerApi api, int count, string furniture)
+    {
         var books = new Books(api, Sample.TownshipCode());
         var successor = Sample.TownshipCode();
         var reformId = (await api.Post("/api/reforms", new
@@ -24,8 +32,6 @@ public sealed record HandedOverUnit(Books Books, string Successor, IReadOnlyList
         for (var i = 0; i < count; i++) items.Add(await books.Asset("officeEquipment", $"{furniture}{i + 1}", 600m + i, ownership: "state"));
         await api.Post($"/api/reforms/{reformId}/freeze", Sample.Freeze(), 200);
         await books.DraftedAfterCounting([.. items]);
-
-        (await books.SignedByAll()).GetProperty("itemsTransferred").GetInt32().ShouldBe(count);
         return new HandedOverUnit(books, successor, items);
     }
 

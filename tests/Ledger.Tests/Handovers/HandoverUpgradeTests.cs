@@ -1,13 +1,15 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Sanzi.Projections.Handovers;
 using Sanzi.Tests.Support;
 
 namespace Sanzi.Tests.Handovers;
 
 /// <summary>
-/// A ledger upgraded in place from a version whose handover moved the totals with a SQL function (<c>summary_shares_moved</c>):
-/// its database keeps that function after the migration at startup, and a handover now keeps the same sums without calling it.
+/// A ledger upgraded in place from a version whose handover moved the totals with a SQL function (<c>summary_shares_moved</c>)
+/// and had no staging table (<see cref="TransferStaging"/>): its database keeps that function after the migration at startup,
+/// which creates the table, and a handover now keeps the same sums without calling the function.
 /// </summary>
 public class HandoverUpgradeTests
 {
@@ -27,6 +29,9 @@ public class HandoverUpgradeTests
                   language plpgsql as $$ begin raise exception 'the totals are moved in C# now'; end $$
                 """, connection);
             await old.ExecuteNonQueryAsync(ct);
+            // Nor had it the table the signature stages its folded rows in.
+            await using var staging = new NpgsqlCommand($"drop table {TransferStaging.Table(store.Options.DatabaseSchemaName)}", connection);
+            await staging.ExecuteNonQueryAsync(ct);
         }
         // What the host runs at startup.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
