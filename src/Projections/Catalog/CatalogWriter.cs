@@ -50,7 +50,7 @@ public static class CatalogWriter
     }
 
     /// <summary>About <see cref="JsonChunks.Chunk"/> bytes of CSV: a catalog line is some 400 bytes.</summary>
-    private const int LinesPerChunk = 160;
+    private const int LinesPerChunk = JsonChunks.Chunk / 400;
 
     private static async Task SendAsync(CsvWriter csv, PipeWriter body, CancellationToken ct)
     {
