@@ -77,30 +77,30 @@ public static class CatalogWriter
     {
         var (book, verified, to, on) = (line.NetValue, line.VerifiedValue, line.HandedOverTo, line.HandedOverOn);
         json.WriteStartObject();
-        json.WriteString(Property.ItemId, line.Id);
-        json.WriteString(Property.ItemCode, line.ItemCode);
-        json.WriteString(Property.Name, line.Name);
-        json.WriteString(Property.Kind, ApiNames.Name(line.Kind));
-        json.WriteString(Property.Category, line.Category);
-        json.WriteString(Property.CategoryName, line.CategoryName);
-        Text(json, Property.Specification, line.Specification);
-        json.WriteNumber(Property.Quantity, line.Quantity);
-        json.WriteString(Property.MeasureUnit, line.MeasureUnit);
-        Text(json, Property.Location, line.Location);
-        Text(json, Property.Keeper, line.Keeper);
-        json.WriteNumber(Property.OriginalValue, line.OriginalValue);
-        json.WriteNumber(Property.AccumulatedDepreciation, line.AccumulatedDepreciation);
-        json.WriteNumber(Property.NetValue, book);
-        json.WriteNumber(Property.VerifiedValue, verified);
-        json.WriteNumber(Property.Difference, verified - book);
-        Text(json, Property.Reason, line.Reason);
-        Text(json, Property.TitleDocument, line.TitleDocument);
-        Text(json, Property.Encumbrance, line.Encumbrance);
-        json.WriteString(Property.Status, line.Status);
-        json.WriteString(Property.StatusText, line.StatusText);
-        Text(json, Property.HandedOverTo, to);
-        Text(json, Property.HandedOverOn, on is { } day ? LocalDatePattern.Iso.Format(day) : null);
-        json.WriteString(Property.Ownership, ApiNames.Name(line.Ownership));
+        json.WriteString(ReportProperty.ItemId, line.Id);
+        json.WriteString(ReportProperty.ItemCode, line.ItemCode);
+        json.WriteString(ReportProperty.Name, line.Name);
+        json.WriteString(ReportProperty.Kind, ApiNames.Name(line.Kind));
+        json.WriteString(ReportProperty.Category, line.Category);
+        json.WriteString(ReportProperty.CategoryName, line.CategoryName);
+        Text(json, ReportProperty.Specification, line.Specification);
+        json.WriteNumber(ReportProperty.Quantity, line.Quantity);
+        json.WriteString(ReportProperty.MeasureUnit, line.MeasureUnit);
+        Text(json, ReportProperty.Location, line.Location);
+        Text(json, ReportProperty.Keeper, line.Keeper);
+        json.WriteNumber(ReportProperty.OriginalValue, line.OriginalValue);
+        json.WriteNumber(ReportProperty.AccumulatedDepreciation, line.AccumulatedDepreciation);
+        json.WriteNumber(ReportProperty.NetValue, book);
+        json.WriteNumber(ReportProperty.VerifiedValue, verified);
+        json.WriteNumber(ReportProperty.Difference, verified - book);
+        Text(json, ReportProperty.Reason, line.Reason);
+        Text(json, ReportProperty.TitleDocument, line.TitleDocument);
+        Text(json, ReportProperty.Encumbrance, line.Encumbrance);
+        json.WriteString(ReportProperty.Status, line.Status);
+        json.WriteString(ReportProperty.StatusText, line.StatusText);
+        Text(json, ReportProperty.HandedOverTo, to);
+        Text(json, ReportProperty.HandedOverOn, on is { } day ? LocalDatePattern.Iso.Format(day) : null);
+        json.WriteString(ReportProperty.Ownership, ApiNames.Name(line.Ownership));
         json.WriteEndObject();
     }
 
@@ -108,34 +108,5 @@ public static class CatalogWriter
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
-    }
-
-    /// <summary>The lines' property names, encoded once: written per call, each of 24 names was checked and encoded again on every line.</summary>
-    private static class Property
-    {
-        public static readonly JsonEncodedText ItemId = JsonEncodedText.Encode("itemId");
-        public static readonly JsonEncodedText ItemCode = JsonEncodedText.Encode("itemCode");
-        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
-        public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
-        public static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("categoryName");
-        public static readonly JsonEncodedText Specification = JsonEncodedText.Encode("specification");
-        public static readonly JsonEncodedText Quantity = JsonEncodedText.Encode("quantity");
-        public static readonly JsonEncodedText MeasureUnit = JsonEncodedText.Encode("measureUnit");
-        public static readonly JsonEncodedText Location = JsonEncodedText.Encode("location");
-        public static readonly JsonEncodedText Keeper = JsonEncodedText.Encode("keeper");
-        public static readonly JsonEncodedText OriginalValue = JsonEncodedText.Encode("originalValue");
-        public static readonly JsonEncodedText AccumulatedDepreciation = JsonEncodedText.Encode("accumulatedDepreciation");
-        public static readonly JsonEncodedText NetValue = JsonEncodedText.Encode("netValue");
-        public static readonly JsonEncodedText VerifiedValue = JsonEncodedText.Encode("verifiedValue");
-        public static readonly JsonEncodedText Difference = JsonEncodedText.Encode("difference");
-        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-        public static readonly JsonEncodedText TitleDocument = JsonEncodedText.Encode("titleDocument");
-        public static readonly JsonEncodedText Encumbrance = JsonEncodedText.Encode("encumbrance");
-        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
-        public static readonly JsonEncodedText StatusText = JsonEncodedText.Encode("statusText");
-        public static readonly JsonEncodedText HandedOverTo = JsonEncodedText.Encode("handedOverTo");
-        public static readonly JsonEncodedText HandedOverOn = JsonEncodedText.Encode("handedOverOn");
-        public static readonly JsonEncodedText Ownership = JsonEncodedText.Encode("ownership");
     }
 }

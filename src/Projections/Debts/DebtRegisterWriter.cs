@@ -99,14 +99,14 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         public void Write(Utf8JsonWriter json)
         {
             json.WriteStartObject();
-            json.WriteString(Property.Name, Name);
-            json.WriteString(Property.Side, ApiNames.Name(Parse<ItemKind>(SideName)));
-            json.WriteString(Property.Type, ApiNames.Name(Parse<HolderType>(_type)));
-            if (_locked is { } locked) json.WriteNumber(Property.LockedBalance, locked);
-            else json.WriteNull(Property.LockedBalance);
-            json.WriteNumber(Property.CurrentBalance, _current);
-            json.WriteBoolean(Property.ChangedAfterLock, _changed);
-            json.WriteStartArray(Property.Lines);
+            json.WriteString(ReportProperty.Name, Name);
+            json.WriteString(ReportProperty.Side, ApiNames.Name(Parse<ItemKind>(SideName)));
+            json.WriteString(ReportProperty.Type, ApiNames.Name(Parse<HolderType>(_type)));
+            if (_locked is { } locked) json.WriteNumber(ReportProperty.LockedBalance, locked);
+            else json.WriteNull(ReportProperty.LockedBalance);
+            json.WriteNumber(ReportProperty.CurrentBalance, _current);
+            json.WriteBoolean(ReportProperty.ChangedAfterLock, _changed);
+            json.WriteStartArray(ReportProperty.Lines);
             foreach (var line in Lines) WriteLine(json, line);
             json.WriteEndArray();
             json.WriteEndObject();
@@ -127,18 +127,6 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         }
         using var document = JsonDocument.Parse(line);
         document.RootElement.WriteTo(json);
-    }
-
-    /// <summary>A counterparty's property names, encoded once rather than on every counterparty written.</summary>
-    private static class Property
-    {
-        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-        public static readonly JsonEncodedText Side = JsonEncodedText.Encode("side");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText LockedBalance = JsonEncodedText.Encode("lockedBalance");
-        public static readonly JsonEncodedText CurrentBalance = JsonEncodedText.Encode("currentBalance");
-        public static readonly JsonEncodedText ChangedAfterLock = JsonEncodedText.Encode("changedAfterLock");
-        public static readonly JsonEncodedText Lines = JsonEncodedText.Encode("lines");
     }
 
     private static string Schema(IQuerySession session) => session.DocumentStore.Options.DatabaseSchemaName;
