@@ -38,7 +38,8 @@ public static class CountyBench
         Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", connection);
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         // The seal file and signing key belong with the throwaway database: a seal file left by an earlier run names seals this database never had.
-        Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-county-integrity-{Guid.NewGuid():N}"));
+        using var integrity = new ScratchFolder(Path.Combine(Path.GetTempPath(), $"sanzi-county-integrity-{Guid.NewGuid():N}"));
+        Environment.SetEnvironmentVariable("Integrity__Folder", integrity.Path);
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SANZI_API", AppContext.BaseDirectory);
         JasperFxEnvironment.AutoStartHost = true;
         await using var host = await AlbaHost.For<Program>();

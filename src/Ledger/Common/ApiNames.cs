@@ -1,9 +1,15 @@
+using System.Collections.Frozen;
+
 namespace Sanzi.Ledger.Common;
 
 /// <summary>Enum names as the JSON API spells them (camelCase), and the check that a bound value is one of them.</summary>
 public static class ApiNames
 {
-    public static string Name<T>(T value) where T : struct, Enum
+    /// <summary>Looked up, not spelt per call: reports name a side or a type on every line they write.</summary>
+    public static string Name<T>(T value) where T : struct, Enum =>
+        Spelt<T>.Names.TryGetValue(value, out var name) ? name : Spell(value);
+
+    private static string Spell<T>(T value) where T : struct, Enum
     {
         var s = value.ToString();
         return char.ToLowerInvariant(s[0]) + s[1..];
@@ -28,5 +34,10 @@ public static class ApiNames
     {
         public static readonly string Names = string.Join(", ", Enum.GetValues<T>().Select(v => Name(v)));
         public static readonly string Rule = $"must be one of: {Names}";
+    }
+
+    private static class Spelt<T> where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> Names = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, Spell);
     }
 }

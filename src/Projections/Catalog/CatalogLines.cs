@@ -93,6 +93,11 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
     /// <summary>One line of the query, read field by field where the writers need them; the arithmetic of <see cref="Item.BookValue"/>.</summary>
     public readonly struct Line(DbDataReader r, Func<string, string> nameOf) : ICatalogLine
     {
+        /// <summary>Read once: the value, the status and its text each ask for them.</summary>
+        private readonly ItemStatus _status = Parse<ItemStatus>(r.GetString(16));
+
+        private readonly string? _handedOverTo = r.IsDBNull(24) ? null : r.GetString(24);
+
         public Guid Id => r.GetGuid(0);
         public string ItemCode => r.GetString(1);
         public string Name => r.GetString(2);
@@ -111,15 +116,15 @@ public sealed class CatalogLines(UnitBook unit, Ownership book, NpgsqlCommand co
         public decimal NetValue => r.GetBoolean(14) && r.IsDBNull(15) ? 0m : r.GetDecimal(13);
 
         /// <summary>As <see cref="Item.VerifiedValue"/>.</summary>
-        public decimal VerifiedValue => Parse<ItemStatus>(r.GetString(16)) == ItemStatus.Missing ? 0m : r.IsDBNull(17) ? r.GetDecimal(13) : r.GetDecimal(17);
+        public decimal VerifiedValue => _status == ItemStatus.Missing ? 0m : r.IsDBNull(17) ? r.GetDecimal(13) : r.GetDecimal(17);
 
         public string? Reason => Text(18);
         public string? TitleDocument => Text(19);
         public string? Encumbrance => CatalogReport.Encumbrance(Text(20), Date(21), Date(22));
         public Ownership Ownership => Parse<Ownership>(r.GetString(23));
-        public string? HandedOverTo => Text(24);
+        public string? HandedOverTo => _handedOverTo;
         public LocalDate? HandedOverOn => Date(25);
-        public string Status => HandedOverTo is not null ? "handedOver" : CatalogReport.StatusOf(Parse<ItemStatus>(r.GetString(16)));
+        public string Status => _handedOverTo is not null ? "handedOver" : CatalogReport.StatusOf(_status);
         public string StatusText => CatalogReport.StatusText(Status, HandedOverTo, nameOf);
 
         public CatalogLine ToCatalogLine()

@@ -50,7 +50,7 @@ public static class CatalogWriter
     }
 
     /// <summary>About <see cref="JsonChunks.Chunk"/> bytes of CSV: a catalog line is some 400 bytes.</summary>
-    private const int LinesPerChunk = 160;
+    private const int LinesPerChunk = JsonChunks.Chunk / 400;
 
     private static async Task SendAsync(CsvWriter csv, PipeWriter body, CancellationToken ct)
     {
@@ -77,37 +77,36 @@ public static class CatalogWriter
     {
         var (book, verified, to, on) = (line.NetValue, line.VerifiedValue, line.HandedOverTo, line.HandedOverOn);
         json.WriteStartObject();
-        json.WriteString("itemId", line.Id);
-        json.WriteString("itemCode", line.ItemCode);
-        json.WriteString("name", line.Name);
-        json.WriteString("kind", ApiNames.Name(line.Kind));
-        json.WriteString("category", line.Category);
-        json.WriteString("categoryName", line.CategoryName);
-        Text(json, "specification", line.Specification);
-        json.WriteNumber("quantity", line.Quantity);
-        json.WriteString("measureUnit", line.MeasureUnit);
-        Text(json, "location", line.Location);
-        Text(json, "keeper", line.Keeper);
-        json.WriteNumber("originalValue", line.OriginalValue);
-        json.WriteNumber("accumulatedDepreciation", line.AccumulatedDepreciation);
-        json.WriteNumber("netValue", book);
-        json.WriteNumber("verifiedValue", verified);
-        json.WriteNumber("difference", verified - book);
-        Text(json, "reason", line.Reason);
-        Text(json, "titleDocument", line.TitleDocument);
-        Text(json, "encumbrance", line.Encumbrance);
-        json.WriteString("status", line.Status);
-        json.WriteString("statusText", line.StatusText);
-        Text(json, "handedOverTo", to);
-        Text(json, "handedOverOn", on is { } day ? LocalDatePattern.Iso.Format(day) : null);
-        json.WriteString("ownership", ApiNames.Name(line.Ownership));
+        json.WriteString(ReportProperty.ItemId, line.Id);
+        json.WriteString(ReportProperty.ItemCode, line.ItemCode);
+        json.WriteString(ReportProperty.Name, line.Name);
+        json.WriteString(ReportProperty.Kind, ApiNames.Name(line.Kind));
+        json.WriteString(ReportProperty.Category, line.Category);
+        json.WriteString(ReportProperty.CategoryName, line.CategoryName);
+        Text(json, ReportProperty.Specification, line.Specification);
+        json.WriteNumber(ReportProperty.Quantity, line.Quantity);
+        json.WriteString(ReportProperty.MeasureUnit, line.MeasureUnit);
+        Text(json, ReportProperty.Location, line.Location);
+        Text(json, ReportProperty.Keeper, line.Keeper);
+        json.WriteNumber(ReportProperty.OriginalValue, line.OriginalValue);
+        json.WriteNumber(ReportProperty.AccumulatedDepreciation, line.AccumulatedDepreciation);
+        json.WriteNumber(ReportProperty.NetValue, book);
+        json.WriteNumber(ReportProperty.VerifiedValue, verified);
+        json.WriteNumber(ReportProperty.Difference, verified - book);
+        Text(json, ReportProperty.Reason, line.Reason);
+        Text(json, ReportProperty.TitleDocument, line.TitleDocument);
+        Text(json, ReportProperty.Encumbrance, line.Encumbrance);
+        json.WriteString(ReportProperty.Status, line.Status);
+        json.WriteString(ReportProperty.StatusText, line.StatusText);
+        Text(json, ReportProperty.HandedOverTo, to);
+        Text(json, ReportProperty.HandedOverOn, on is { } day ? LocalDatePattern.Iso.Format(day) : null);
+        json.WriteString(ReportProperty.Ownership, ApiNames.Name(line.Ownership));
         json.WriteEndObject();
     }
 
-    private static void Text(Utf8JsonWriter json, string name, string? value)
+    private static void Text(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
     }
-
 }

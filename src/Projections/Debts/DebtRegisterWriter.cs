@@ -99,14 +99,14 @@ public sealed class DebtRegisterWriter(IQuerySession session, UnitBook unit, Own
         public void Write(Utf8JsonWriter json)
         {
             json.WriteStartObject();
-            json.WriteString("name", Name);
-            json.WriteString("side", ApiNames.Name(Parse<ItemKind>(SideName)));
-            json.WriteString("type", ApiNames.Name(Parse<HolderType>(_type)));
-            if (_locked is { } locked) json.WriteNumber("lockedBalance", locked);
-            else json.WriteNull("lockedBalance");
-            json.WriteNumber("currentBalance", _current);
-            json.WriteBoolean("changedAfterLock", _changed);
-            json.WriteStartArray("lines");
+            json.WriteString(ReportProperty.Name, Name);
+            json.WriteString(ReportProperty.Side, ApiNames.Name(Parse<ItemKind>(SideName)));
+            json.WriteString(ReportProperty.Type, ApiNames.Name(Parse<HolderType>(_type)));
+            if (_locked is { } locked) json.WriteNumber(ReportProperty.LockedBalance, locked);
+            else json.WriteNull(ReportProperty.LockedBalance);
+            json.WriteNumber(ReportProperty.CurrentBalance, _current);
+            json.WriteBoolean(ReportProperty.ChangedAfterLock, _changed);
+            json.WriteStartArray(ReportProperty.Lines);
             foreach (var line in Lines) WriteLine(json, line);
             json.WriteEndArray();
             json.WriteEndObject();

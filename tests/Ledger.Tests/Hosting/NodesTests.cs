@@ -22,7 +22,7 @@ public class NodesTests
         await using var a = first;
         var database = a.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Ledger"]!;
         await using var b = await AlbaHost.For<Program>(h => h.UseSetting("ConnectionStrings:Ledger", database)
-            .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"nodes-b-{Guid.NewGuid():N}"))
+            .UseSetting("Integrity:Folder", ScratchFolders.New("nodes-b-integrity"))
             .UseSetting(LedgerNodes.Setting, "balanced"));
 
         // A reform whose two old townships paid one payee, written through the first node.

@@ -188,7 +188,7 @@ public class TenancyTests
                 [CountyA] = serverA.ConnectionString("ledger"),
                 [CountyB] = serverB.ConnectionString("ledger"),
             };
-            var folder = Path.Combine(Path.GetTempPath(), $"sanzi-tenant-integrity-{Guid.NewGuid():N}");
+            var folder = ScratchFolders.New("sanzi-tenant-integrity");
             var host = await AlbaHost.For<Program>(b =>
             {
                 b.UseSetting("ConnectionStrings:Ledger", databases["default"])

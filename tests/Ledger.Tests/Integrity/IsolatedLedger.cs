@@ -39,7 +39,7 @@ public sealed class IsolatedLedger : IAsyncDisposable
         var database = $"tamper_{Guid.NewGuid():N}";
         var connection = await Support.TestDatabases.CreateAsync(database);
 
-        var folder = Path.Combine(Path.GetTempPath(), database);
+        var folder = Support.ScratchFolders.New(database);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -16,7 +16,7 @@ public class DatabaseDownTests
         await using var host = await AlbaHost.For<Program>(b => b
             .UseSetting("ConnectionStrings:Ledger", postgres.ConnectionString("ledger"))
             // Its own seal file: the shared test ledger's file holds another database's seals.
-            .UseSetting("Integrity:Folder", Path.Combine(Path.GetTempPath(), $"sanzi-down-integrity-{Guid.NewGuid():N}")));
+            .UseSetting("Integrity:Folder", ScratchFolders.New("sanzi-down-integrity")));
         var api = new LedgerApi(host);
         var code = Sample.TownshipCode();
         await api.Post("/api/reforms", Sample.Reform(code, Sample.TownshipCode()), 201);

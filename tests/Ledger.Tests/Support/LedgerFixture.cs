@@ -34,7 +34,7 @@ public sealed class LedgerFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
         // The seal file and signing key of this run's throwaway database, not the developer's.
-        Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-tests-integrity-{Guid.NewGuid():N}"));
+        Environment.SetEnvironmentVariable("Integrity__Folder", ScratchFolders.New("sanzi-tests-integrity"));
         // A small daemon batch, so that large commits (a handover of a hundred items) span several batches.
         Environment.SetEnvironmentVariable("Leads__BatchSize", "50");
         // The county's counterparty register: the power company every unit pays.
@@ -51,5 +51,6 @@ public sealed class LedgerFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
+        ScratchFolders.RemoveAll();
     }
 }

@@ -58,7 +58,7 @@ public sealed class LedgerProcess : IAsyncDisposable
         start.Environment["Integrity__SealInterval"] = "00:00:01";
         // The seal file belongs to the database just made, in a folder of this process alone: a folder named after the
         // database only was shared by test runs of other checkouts at the same moment, whose ledgers wrote their seals into it.
-        start.Environment["Integrity__Folder"] = Path.Combine(Path.GetTempPath(), $"{database}-integrity-{Guid.NewGuid():N}");
+        start.Environment["Integrity__Folder"] = ScratchFolders.New($"{database}-integrity");
         start.Environment["Auth__SigningKey"] = SigningKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;

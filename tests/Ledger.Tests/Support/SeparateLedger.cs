@@ -12,7 +12,7 @@ public static class SeparateLedger
     {
         var database = $"{name}_{Guid.NewGuid():N}";
         var connection = await TestDatabases.CreateAsync(database);
-        var folder = Path.Combine(Path.GetTempPath(), $"{database}-integrity");
+        var folder = ScratchFolders.New($"{database}-integrity");
         var host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Ledger", connection);
