@@ -13,18 +13,18 @@ namespace Sanzi.Tests.Handovers;
 /// transaction reads them (<see cref="TransferStaging"/>). A transaction that fails after that must move nothing, and the staged
 /// rows must not outlive it. On a ledger of its own: the test breaks the catalog rows' UPDATE.
 /// </summary>
-public class TransferStagingTests
+public sealed class TransferStagingTests
 {
+    private const int Items = 4;
+
     [Fact]
     public async Task A_signature_failing_after_its_rows_were_staged_moves_nothing_and_leaves_nothing_staged()
     {
-        var ct = TestContext.Current.CancellationToken;
         var (host, _) = await SeparateLedger.StartAsync("transfer_staging");
         await using var _ = host;
-        var api = new LedgerApi(host);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var (api, store, ct) = (new LedgerApi(host), host.Services.GetRequiredService<IDocumentStore>(), TestContext.Current.CancellationToken);
         var staging = TransferStaging.Table(store.Options.DatabaseSchemaName);
-        var unit = await HandedOverUnit.DraftAsync(api, 4, "保险柜");
+        var unit = await HandedOverUnit.DraftAsync(api, Items, "保险柜");
         // A batch a process that died left two days ago, swept by the next signature that commits.
         await Sql($"insert into {staging} (batch, id, version, card, staged_at) values (gen_random_uuid(), gen_random_uuid(), 1, '{{}}', now() - interval '2 days')");
         // The rows' UPDATE, the last write of the signature, fails: the events, hashes and cards written before it must go with it.
@@ -50,8 +50,8 @@ public class TransferStagingTests
         (await Count($"select count(*) from {staging} where staged_at > now() - interval '1 day'")).ShouldBe(0, "the failed signature's staged rows");
 
         await Sql($"drop trigger sanzi_test_refuse on {store.Options.DatabaseSchemaName}.mt_doc_catalogrow");
-        (await unit.Books.Sign("supervising", Books.Supervisor)).GetProperty("itemsTransferred").GetInt32().ShouldBe(4);
-        (await api.Get($"/api/units/{unit.Successor}/catalog")).GetProperty("items").GetArrayLength().ShouldBe(4);
+        (await unit.Books.Sign("supervising", Books.Supervisor)).GetProperty("itemsTransferred").GetInt32().ShouldBe(Items);
+        (await api.Get($"/api/units/{unit.Successor}/catalog")).GetProperty("items").GetArrayLength().ShouldBe(Items);
         (await Count($"select count(*) from {staging}")).ShouldBe(0, "the signature clears its own batch and any left over a day ago");
         await unit.SummariesAsFoldedAsync(store);
         var (summary, problems) = await api.Verify();
