@@ -58,8 +58,10 @@ public sealed class ScreensLedger : IAsyncLifetime
         await page.FillAsync("#token", Ledger.Tokens.Issue(name, role, [SampleMerger.Township], TokenIssuer.DefaultLifetime));
         await page.ClickAsync("#sign-in");
         // Beside the whole suite the sign-in's round trip and the new circuit can take longer than Playwright's default 30 s.
-        await page.WaitForURLAsync("**/reforms", new() { Timeout = 90_000 });
-        await page.WaitForSelectorAsync($"[data-testid=who] >> text={name}");
+        // The page is awaited by what the person sees (their name in the bar), not by the document's load event: on a loaded
+        // machine a CI run found the reforms page drawn, the name shown, and no load event recorded for 90 s.
+        await page.WaitForURLAsync("**/reforms", new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync($"[data-testid=who] >> text={name}", new() { Timeout = 90_000 });
         return page;
     }
 
