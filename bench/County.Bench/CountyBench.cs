@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Sanzi.Api.Hosting;
+using Sanzi.Bench.Writes;
 using Sanzi.Ledger.Common;
 using Sanzi.Ledger.Imports;
 

@@ -23,7 +23,8 @@ public static class WritesBench
         Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", connectionString);
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         // The seal file and signing key belong with the throwaway database, not with the build output.
-        Environment.SetEnvironmentVariable("Integrity__Folder", Path.Combine(Path.GetTempPath(), $"sanzi-bench-integrity-{Guid.NewGuid():N}"));
+        using var integrity = new ScratchFolder(Path.Combine(Path.GetTempPath(), $"sanzi-bench-integrity-{Guid.NewGuid():N}"));
+        Environment.SetEnvironmentVariable("Integrity__Folder", integrity.Path);
         // The host's content root: WebApplicationFactory would otherwise guess a folder named after the API assembly.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SANZI_API", AppContext.BaseDirectory);
         JasperFxEnvironment.AutoStartHost = true;

@@ -1,4 +1,4 @@
-namespace Sanzi.Bench.County;
+namespace Sanzi.Bench.Writes;
 
 /// <summary>A folder that lives as long as one run (its seal file and signing key), removed with the throwaway database.</summary>
 public sealed class ScratchFolder(string path) : IDisposable
