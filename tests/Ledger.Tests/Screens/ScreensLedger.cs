@@ -63,7 +63,7 @@ public sealed class ScreensLedger : IAsyncLifetime
         // reforms inside Blazor's enhanced navigation, and two CI runs found the reforms page drawn with the name shown while
         // Playwright's wait for the URL's load state never returned.
         await page.WaitForSelectorAsync($"[data-testid=who] >> text={name}", new() { Timeout = 90_000 });
-        new Uri(page.Url).AbsolutePath.ShouldBe("/reforms");
+        (await page.EvaluateAsync<string>("() => location.pathname")).ShouldBe("/reforms");
         return page;
     }
 
